@@ -1,0 +1,316 @@
+/*
+ * cmd_scan.c - `normlint scan` (folders, for a cleanup) and `normlint
+ * check` (one document, for a pre-publication step in a pipeline).
+ *
+ * Files are collected and sorted first, then each is read, audited,
+ * decided and printed in turn: the report's order never depends on the
+ * file system, and a file that cannot be read is reported and skipped
+ * while the rest of the batch goes on.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit/audit.h"
+#include "audit/recommend.h"
+#include "cli.h"
+#include "report/report.h"
+
+static const char SCAN_USAGE[] =
+    "usage: normlint scan [PATH...] [options]\n"
+    "       normlint check [FILE|-] [--stdin-name NAME] [options]\n"
+    "options:\n"
+    "  --format text|json|jsonl   report format (default text)\n"
+    "  -o, --output FILE          write the report to FILE\n"
+    "  --lang zh|en               message language (default zh)\n"
+    "  --fail-on error|warning|info|never   exit 1 at this severity (default error)\n"
+    "  --as-of YYYY-MM-DD         audit date (default today)\n"
+    "  --profile NAME             jurisdiction profile (default hunan; also none)\n"
+    "  --rules DIR                add the rule files in DIR (same id replaces a built-in rule)\n"
+    "  --no-default-rules         leave the built-in rules out\n"
+    "  --ext LIST                 extensions scanned in folders (default txt,md)\n"
+    "  --files-from FILE          read paths to scan from FILE, one per line ('-': stdin)\n"
+    "  --encoding NAME            auto|utf-8|gbk|gb18030|utf-16le|utf-16be (default auto)\n"
+    "  --color auto|always|never  colour in text output (default auto; NO_COLOR respected)\n";
+
+typedef struct {
+    const char *format;
+    const char *output;
+    int english;
+    int fail_on;          /* severity threshold; -1: never */
+    date_t as_of;
+    rules_opts_t rules;
+    const char *exts;
+    const char *files_from;
+    const char *stdin_name;
+    encoding_t encoding;
+    int color;            /* -1 auto */
+} scan_opts_t;
+
+enum {
+    OPT_FORMAT = 256, OPT_LANG, OPT_FAIL_ON, OPT_AS_OF, OPT_PROFILE, OPT_RULES, OPT_NO_DEFAULT,
+    OPT_EXT, OPT_FILES_FROM, OPT_STDIN_NAME, OPT_ENCODING, OPT_COLOR, OPT_HELP,
+};
+
+static int parse_fail_on(const char *v, int *out)
+{
+    severity_t s;
+    if (strcmp(v, "never") == 0) {
+        *out = -1;
+        return 0;
+    }
+    if (severity_parse(v, &s) != 0)
+        return -1;
+    *out = (int)s;
+    return 0;
+}
+
+static int parse_scan_option(int c, scan_opts_t *o)
+{
+    switch (c) {
+    case OPT_FORMAT:
+        o->format = optarg;
+        return 0;
+    case 'o':
+        o->output = optarg;
+        return 0;
+    case OPT_LANG:
+        if (strcmp(optarg, "en") && strcmp(optarg, "zh"))
+            break;
+        o->english = strcmp(optarg, "en") == 0;
+        return 0;
+    case OPT_FAIL_ON:
+        return parse_fail_on(optarg, &o->fail_on);
+    case OPT_AS_OF:
+        return date_parse_iso(optarg, &o->as_of);
+    case OPT_PROFILE:
+        o->rules.profile_name = optarg;
+        return 0;
+    case OPT_RULES:
+        o->rules.rules_dir = optarg;
+        return 0;
+    case OPT_NO_DEFAULT:
+        o->rules.no_default_rules = 1;
+        return 0;
+    case OPT_EXT:
+        o->exts = optarg;
+        return 0;
+    case OPT_FILES_FROM:
+        o->files_from = optarg;
+        return 0;
+    case OPT_STDIN_NAME:
+        o->stdin_name = optarg;
+        return 0;
+    case OPT_ENCODING:
+        return encoding_parse(optarg, &o->encoding);
+    case OPT_COLOR:
+        if (strcmp(optarg, "auto") == 0)
+            o->color = -1;
+        else if (strcmp(optarg, "always") == 0)
+            o->color = 1;
+        else if (strcmp(optarg, "never") == 0)
+            o->color = 0;
+        else
+            break;
+        return 0;
+    }
+    return -1;
+}
+
+static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"profile", required_argument, NULL, OPT_PROFILE},
+        {"rules", required_argument, NULL, OPT_RULES},
+        {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+        {"ext", required_argument, NULL, OPT_EXT},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->format = "text";
+    o->fail_on = SEV_ERROR;
+    o->as_of = date_today();
+    o->rules.profile_name = "hunan";
+    o->exts = "txt,md";
+    o->color = -1;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(SCAN_USAGE, stdout);
+            exit(EXIT_CLEAN);
+        }
+        if (c == '?' || parse_scan_option(c, o) != 0) {
+            if (c != '?')
+                cli_message("bad value '%s' for %s", optarg, argv[optind - 1]);
+            fputs(SCAN_USAGE, stderr);
+            return -1;
+        }
+    }
+    if (strcmp(o->format, "text") && strcmp(o->format, "json") && strcmp(o->format, "jsonl")) {
+        cli_message("unknown --format '%s' (text, json, jsonl)", o->format);
+        return -1;
+    }
+    return 0;
+}
+
+/* The files to audit, sorted; for `check`, exactly one (stdin by default). */
+static int collect_files(int argc, char **argv, const scan_opts_t *o, int check_mode,
+                         file_list_t *files)
+{
+    file_list_t roots = {0};
+    for (int i = optind; i < argc; i++) {
+        roots.paths = grow_array(roots.paths, &roots.cap, roots.n + 1, sizeof *roots.paths);
+        roots.paths[roots.n++] = xstrdup(argv[i]);
+    }
+    if (o->files_from && read_files_from(o->files_from, &roots) != 0) {
+        file_list_free(&roots);
+        return -1;
+    }
+    if (check_mode && roots.n > 1) {
+        cli_message("check takes one document (use scan for several)");
+        file_list_free(&roots);
+        return -1;
+    }
+    if (roots.n == 0) {
+        roots.paths = grow_array(roots.paths, &roots.cap, 1, sizeof *roots.paths);
+        roots.paths[roots.n++] = xstrdup(check_mode ? "-" : ".");
+    }
+    walk_paths(roots.paths, roots.n, o->exts, files);
+    file_list_sort(files);
+    file_list_free(&roots);
+    return 0;
+}
+
+typedef struct {
+    const scan_opts_t *o;
+    audit_options_t audit;
+    matcher_t *matcher;
+    printer_t *printer;
+    summary_t summary;
+    int worst;            /* highest severity found; -1: none */
+    int trouble;          /* a file could not be processed */
+} scan_state_t;
+
+static void report_failure(scan_state_t *s, const char *path, const char *why)
+{
+    cli_error(path, "%s", why);
+    doc_report_t r = {path, NULL, why, NULL, NULL};
+    printer_document(s->printer, &r);
+    summary_add(&s->summary, &r);
+    s->trouble = 1;
+}
+
+static void audit_file(scan_state_t *s, const char *path)
+{
+    const char *shown = strcmp(path, "-") == 0 && s->o->stdin_name ? s->o->stdin_name : path;
+    buf_t bytes;
+    buf_init(&bytes);
+    int rc = cli_read_input(path, &bytes);
+    if (rc != 0) {
+        report_failure(s, shown, strerror(rc));
+        buf_free(&bytes);
+        return;
+    }
+    document_t doc;
+    decode_status_t st = document_load(shown, bytes.data ? bytes.data : "", bytes.len,
+                                       s->o->encoding, &doc);
+    buf_free(&bytes);
+    if (st != DECODE_OK) {
+        if (st == DECODE_BINARY)
+            cli_error(shown, "binary file, skipped");   /* a note, not a failure */
+        else
+            report_failure(s, shown, "this system's iconv cannot decode the requested encoding");
+        document_free(&doc);
+        return;
+    }
+    findings_t f = {0};
+    decision_t d;
+    audit_document(&s->audit, s->matcher, &doc, &f);
+    recommend(&f, &d);
+    doc_report_t r = {shown, &doc, NULL, &f, &d};
+    printer_document(s->printer, &r);
+    summary_add(&s->summary, &r);
+    for (size_t i = 0; i < f.n; i++)
+        if ((int)f.items[i].rule->severity > s->worst)
+            s->worst = (int)f.items[i].rule->severity;
+    decision_free(&d);
+    findings_free(&f);
+    document_free(&doc);
+}
+
+static int exit_status(const scan_state_t *s)
+{
+    if (s->trouble)
+        return EXIT_TROUBLE;
+    if (s->o->fail_on >= 0 && s->worst >= s->o->fail_on)
+        return EXIT_FINDINGS;
+    return EXIT_CLEAN;
+}
+
+static FILE *open_output(const char *path)
+{
+    if (!path)
+        return stdout;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        cli_error(path, "cannot write report: %s", strerror(errno));
+    return f;
+}
+
+int cmd_scan(int argc, char **argv, int check_mode)
+{
+    scan_opts_t o;
+    if (parse_scan_args(argc, argv, &o) != 0)
+        return EXIT_TROUBLE;
+    ruleset_t *rs = cli_load_rules(&o.rules, 1);
+    if (!rs)
+        return EXIT_TROUBLE;
+    char err[512] = "";
+    profile_t *profile = profile_load(o.rules.profile_name, o.rules.rules_dir, err, sizeof err);
+    if (!profile) {
+        cli_message("%s", err);
+        ruleset_free(rs);
+        return EXIT_TROUBLE;
+    }
+    file_list_t files = {0};
+    FILE *out = NULL;
+    int status = EXIT_TROUBLE;
+    if (collect_files(argc, argv, &o, check_mode, &files) != 0 || !(out = open_output(o.output)))
+        goto done;
+    int color = o.color >= 0 ? o.color : isatty(fileno(out)) && !getenv("NO_COLOR");
+    report_config_t cfg = {out, o.english, color, o.as_of, profile->name};
+    scan_state_t s = {&o, {rs, profile, o.as_of}, matcher_new(rs), printer_new(o.format, &cfg),
+                      {0}, -1, files.errors > 0};
+    for (size_t i = 0; i < files.n; i++)
+        audit_file(&s, files.paths[i]);
+    printer_finish(s.printer, &s.summary);
+    /* The terminal always gets the one-line summary, whatever the format. */
+    if (strcmp(o.format, "text") != 0 || o.output)
+        summary_line(&s.summary, o.english, stderr);
+    status = exit_status(&s);
+    printer_free(s.printer);
+    matcher_free(s.matcher);
+    if (out != stdout && fclose(out) != 0) {
+        cli_error(o.output, "cannot write report: %s", strerror(errno));
+        status = EXIT_TROUBLE;
+    }
+done:
+    file_list_free(&files);
+    profile_free(profile);
+    ruleset_free(rs);
+    return status;
+}

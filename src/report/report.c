@@ -1,0 +1,118 @@
+/*
+ * report.c - choose a printer; the summary shared by all formats.
+ */
+#include "printers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+printer_t *printer_new(const char *format, const report_config_t *cfg)
+{
+    printer_t *p = xcalloc(1, sizeof *p);
+    p->cfg = *cfg;
+    if (strcmp(format, "text") == 0)
+        text_printer_init(p);
+    else if (strcmp(format, "json") == 0)
+        json_printer_init(p, 0);
+    else if (strcmp(format, "jsonl") == 0)
+        json_printer_init(p, 1);
+    else {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void printer_document(printer_t *p, const doc_report_t *r)
+{
+    p->document(p, r);
+    p->count++;
+}
+
+void printer_finish(printer_t *p, const summary_t *s)
+{
+    p->finish(p, s);
+    fflush(p->cfg.out);
+}
+
+void printer_free(printer_t *p)
+{
+    free(p);
+}
+
+void summary_add(summary_t *s, const doc_report_t *r)
+{
+    s->documents++;
+    if (!r->doc) {
+        s->failed++;
+        return;
+    }
+    s->by_rec[r->decision->rec]++;
+    for (size_t i = 0; i < r->findings->n; i++)
+        s->by_severity[r->findings->items[i].rule->severity]++;
+}
+
+void summary_line(const summary_t *s, int english, FILE *out)
+{
+    if (english)
+        fprintf(out, "%zu documents: keep %zu, amend %zu, extend %zu, repeal %zu", s->documents,
+                s->by_rec[REC_KEEP], s->by_rec[REC_AMEND], s->by_rec[REC_EXTEND],
+                s->by_rec[REC_REPEAL]);
+    else
+        fprintf(out, "%zu 个文件：保留 %zu，修改 %zu，延期实施 %zu，废止 %zu", s->documents,
+                s->by_rec[REC_KEEP], s->by_rec[REC_AMEND], s->by_rec[REC_EXTEND],
+                s->by_rec[REC_REPEAL]);
+    if (s->failed)
+        fprintf(out, english ? ", %zu could not be read" : "，%zu 个无法读取", s->failed);
+    fputs(english ? ".\n" : "。\n", out);
+}
+
+void json_string(buf_t *b, const char *s, size_t n)
+{
+    buf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"':
+            buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            buf_puts(b, "\\n");
+            break;
+        case '\r':
+            buf_puts(b, "\\r");
+            break;
+        case '\t':
+            buf_puts(b, "\\t");
+            break;
+        default:
+            if (c < 0x20)
+                buf_printf(b, "\\u%04x", c);
+            else
+                buf_putc(b, (char)c);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+void json_cstring(buf_t *b, const char *s)
+{
+    if (s)
+        json_string(b, s, strlen(s));
+    else
+        buf_puts(b, "null");
+}
+
+void json_date(buf_t *b, date_t d)
+{
+    if (!date_is_set(d)) {
+        buf_puts(b, "null");
+        return;
+    }
+    char iso[11];
+    date_format_iso(d, iso);
+    buf_printf(b, "\"%s\"", iso);
+}
