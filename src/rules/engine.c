@@ -155,9 +155,9 @@ static int excluded(matcher_t *m, const rule_t *r, const document_t *doc, size_t
                        PCRE2_NO_UTF_CHECK, m->md_aux, m->mctx) > 0;
 }
 
-/* Named groups of the current match, plus {table.column} of the matched row. */
+/* Named groups of the current match, plus {table.column} of the matched row (*row). */
 static size_t collect_placeholders(const rule_t *r, const document_t *doc, const PCRE2_SIZE *ov,
-                                   placeholder_t *vars, char **owned, size_t max)
+                                   placeholder_t *vars, char **owned, size_t max, long *row_out)
 {
     uint32_t count = 0, entry_size = 0;
     PCRE2_SPTR table;
@@ -187,7 +187,27 @@ static size_t collect_placeholders(const rule_t *r, const document_t *doc, const
             n++;
         }
     }
+    *row_out = row;
     return n;
+}
+
+/*
+ * `issued = before|on-or-after`: compare the document's date with the
+ * matched row's date. A document with no known date counts as issued
+ * before (it is an old published text), never as a new draft's error.
+ */
+static int issued_condition_holds(const rule_t *r, const document_t *doc, long row)
+{
+    if (r->issued_cond == ISSUED_ANY)
+        return 1;
+    if (row < 0)
+        return 0;
+    date_t when;
+    const char *cell = r->table->rows[row][table_column(r->table, r->table_date)];
+    if (date_parse_iso(cell, &when) != 0)
+        return 0;
+    int before = !date_is_set(doc->issued) || date_cmp(doc->issued, when) < 0;
+    return r->issued_cond == ISSUED_BEFORE ? before : !before;
 }
 
 #define MAX_PLACEHOLDERS 64
@@ -206,8 +226,10 @@ static void run_match_rule(const rule_t *r, matcher_t *m, const document_t *doc,
         if (!excluded(m, r, doc, a, b)) {
             placeholder_t vars[MAX_PLACEHOLDERS];
             char *owned[MAX_PLACEHOLDERS];
-            size_t nvars = collect_placeholders(r, doc, ov, vars, owned, MAX_PLACEHOLDERS);
-            add_finding(out, r, doc, a, b, vars, nvars);
+            long row;
+            size_t nvars = collect_placeholders(r, doc, ov, vars, owned, MAX_PLACEHOLDERS, &row);
+            if (issued_condition_holds(r, doc, row))
+                add_finding(out, r, doc, a, b, vars, nvars);
             for (size_t i = 0; i < nvars; i++)
                 free(owned[i]);
         }

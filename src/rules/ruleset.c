@@ -527,6 +527,7 @@ static void rule_free_fields(rule_t *r)
         free(r->requires[i]);
     free(r->requires);
     free(r->table_key);
+    free(r->table_date);
     for (size_t i = 0; i < r->nexamples; i++)
         free(r->examples[i].text);
     free(r->examples);
@@ -650,6 +651,15 @@ static void set_key(draft_t *d, const char *key, const char *value, int line, ru
         d->table_line = line;
     } else if (strcmp(key, "table.key") == 0) {
         set_string(&r->table_key, value, key, d, line, diags);
+    } else if (strcmp(key, "table.date") == 0) {
+        set_string(&r->table_date, value, key, d, line, diags);
+    } else if (strcmp(key, "issued") == 0) {
+        if (strcmp(value, "before") == 0)
+            r->issued_cond = ISSUED_BEFORE;
+        else if (strcmp(value, "on-or-after") == 0)
+            r->issued_cond = ISSUED_ON_OR_AFTER;
+        else
+            diag(diags, d->file, line, "unknown issued '%s' (before, on-or-after)", value);
     } else if (strcmp(key, "requires") == 0) {
         size_t cap = r->nrequires;
         r->requires = grow_array(r->requires, &cap, r->nrequires + 1, sizeof *r->requires);
@@ -703,6 +713,9 @@ static int check_required(draft_t *d, rule_diags_t *diags)
              "rule %s needs at least one 'example.match' and one 'example.nomatch'", r->id);
     if (r->table_key && !d->table_name)
         diag(diags, d->file, d->line, "rule %s has 'table.key' but no 'table'", r->id);
+    if ((r->issued_cond || r->table_date) && !(r->table_key && r->table_date && r->issued_cond))
+        diag(diags, d->file, d->line,
+             "rule %s: 'issued', 'table.date' and 'table.key' go together", r->id);
     return diags->n != before;
 }
 
@@ -736,6 +749,11 @@ static int compile_rule(ruleset_t *rs, draft_t *d, const char *table_dir, rule_d
                             r->pattern, (PCRE2_SPTR)r->table_key) < 0) {
         diag(diags, d->file, d->line, "rule %s: 'table.key' names group '%s' that the pattern "
              "does not have", r->id, r->table_key);
+        return 1;
+    }
+    if (r->table_date && r->table && table_column(r->table, r->table_date) < 0) {
+        diag(diags, d->file, d->line, "rule %s: table '%s' has no column '%s'", r->id,
+             r->table->name, r->table_date);
         return 1;
     }
     if (r->pattern) {

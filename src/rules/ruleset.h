@@ -35,6 +35,9 @@ typedef enum {
 
 typedef enum { SCOPE_ALL = 0, SCOPE_TITLE, SCOPE_BODY, SCOPE_CLOSING } scope_t;
 
+/* `issued = before|on-or-after`: the document's date against the row's date. */
+enum { ISSUED_ANY = 0, ISSUED_BEFORE, ISSUED_ON_OR_AFTER };
+
 /* A TSV table: a header row naming the columns, then one row per entry. */
 typedef struct {
     char *name;          /* file name relative to rules/, e.g. "laws.tsv" */
@@ -74,6 +77,8 @@ typedef struct {
     size_t nrequires;
     const table_t *table;
     char *table_key;     /* the named group whose text picks the table row */
+    char *table_date;    /* column with a YYYY-MM-DD date in that row */
+    int issued_cond;     /* ISSUED_*: keep a match only for documents issued so */
     rule_example_t *examples;
     size_t nexamples;
     char *example_as_of; /* audit date for the examples, YYYY-MM-DD */
