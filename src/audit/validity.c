@@ -32,12 +32,13 @@ static void apply_default_period(const audit_options_t *o, document_t *doc, find
         doc->validity_source = VALIDITY_SOURCE_NONE;
         return;
     }
+    const char *label = p->description ? p->description : p->name;
     doc->validity_source = VALIDITY_SOURCE_DEFAULT;
     doc->expires = date_add_days(date_add_years(doc->effective, years), -1);
     char y[16], expires[32];
     snprintf(y, sizeof y, "%d", years);
     put_date(expires, doc->expires);
-    placeholder_t vars[] = {{"years", y}, {"expires", expires}, {"profile", p->name}};
+    placeholder_t vars[] = {{"years", y}, {"expires", expires}, {"profile", label}};
     span_t a = anchor(doc);
     engine_report_check(o->rules, "validity-unstated", doc, a.start, a.end, vars, 3, out);
 }
@@ -77,10 +78,21 @@ static void report_dates(const audit_options_t *o, const document_t *doc, findin
     }
 }
 
+/* Without an effective date nothing can be computed: say so rather than keep silent. */
+static void report_undetermined(const audit_options_t *o, const document_t *doc,
+                                findings_t *out)
+{
+    if (date_is_set(doc->effective))
+        return;
+    span_t a = anchor(doc);
+    engine_report_check(o->rules, "validity-undetermined", doc, a.start, a.end, NULL, 0, out);
+}
+
 void validity_audit(const audit_options_t *o, document_t *doc, findings_t *out)
 {
     report_dates(o, doc, out);
     if (doc->validity_source != VALIDITY_SOURCE_EXPLICIT)
         apply_default_period(o, doc, out);
+    report_undetermined(o, doc, out);
     report_expiry(o, doc, out);
 }

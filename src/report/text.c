@@ -96,8 +96,8 @@ static void text_document(printer_t *p, const doc_report_t *r)
     for (size_t i = 0; i < r->findings->n; i++)
         print_finding(p, &b, r->path, r->doc, &r->findings->items[i]);
     const decision_t *dec = r->decision;
-    buf_printf(&b, "%s%s:%s %s %s", c(p, BOLD), r->path, c(p, RESET),
-               en ? "recommendation:" : "清理意见：", recommendation_label(dec->rec, en));
+    buf_printf(&b, "%s%s:%s %s%s", c(p, BOLD), r->path, c(p, RESET),
+               en ? "recommendation: " : "清理意见：", recommendation_label(dec->rec, en));
     if (dec->nreasons) {
         buf_puts(&b, " (");
         for (size_t i = 0; i < dec->nreasons; i++)
