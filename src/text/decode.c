@@ -115,8 +115,11 @@ static void decode_utf8(decoder_t *d, const char *bytes, size_t n)
     buf_append(&d->text, bytes + run, n - run);
 }
 
-/* Decode with iconv; `unit` is how many bytes to skip past a bad sequence. */
-static int decode_iconv(decoder_t *d, const char *from, size_t unit,
+/*
+ * Decode with iconv; `unit` is how many bytes to skip past a bad sequence;
+ * `euro_80` reads a lone 0x80 as U+20AC (GBK files written on Windows).
+ */
+static int decode_iconv(decoder_t *d, const char *from, size_t unit, int euro_80,
                         const char *bytes, size_t n)
 {
     iconv_t cd = iconv_open("UTF-8", from);
@@ -134,6 +137,14 @@ static int decode_iconv(decoder_t *d, const char *from, size_t unit,
         if (rc != (size_t)-1 || errno == E2BIG)
             continue;
         size_t off = (size_t)(in - bytes);
+        if (errno == EILSEQ && euro_80 && (unsigned char)*in == 0x80) {
+            /* CP936 (Windows GBK) writes the euro sign as the single byte 0x80,
+             * which GB18030 leaves unassigned: read it as CP936 does. */
+            buf_put_utf8(&d->text, 0x20AC);
+            in++;
+            inleft--;
+            continue;
+        }
         /* EINVAL: an incomplete sequence at the end, e.g. truncated UTF-16. */
         size_t skip = errno == EINVAL ? inleft : (unit < inleft ? unit : inleft);
         add_issue(d, bytes, off, skip);
@@ -255,13 +266,13 @@ decode_status_t decode_bytes(const char *bytes, size_t n, encoding_t forced,
         break;
     case ENC_GB18030:
     case ENC_GBK:
-        rc = decode_iconv(&d, "GB18030", 1, bytes + skip, n - skip);
+        rc = decode_iconv(&d, "GB18030", 1, 1, bytes + skip, n - skip);
         break;
     case ENC_UTF16LE:
-        rc = decode_iconv(&d, "UTF-16LE", 2, bytes + skip, n - skip);
+        rc = decode_iconv(&d, "UTF-16LE", 2, 0, bytes + skip, n - skip);
         break;
     case ENC_UTF16BE:
-        rc = decode_iconv(&d, "UTF-16BE", 2, bytes + skip, n - skip);
+        rc = decode_iconv(&d, "UTF-16BE", 2, 0, bytes + skip, n - skip);
         break;
     }
     if (rc != 0) {

@@ -84,6 +84,7 @@ void buf_reserve(buf_t *b, size_t extra)
         n *= 2;
     b->data = xrealloc(b->data, n);
     b->cap = n;
+    b->data[b->len] = '\0';   /* a fresh buffer reads as "" at once */
 }
 
 void buf_append(buf_t *b, const void *p, size_t n)
@@ -129,7 +130,7 @@ void buf_printf(buf_t *b, const char *fmt, ...)
 char *buf_steal(buf_t *b)
 {
     if (!b->data)
-        buf_reserve(b, 0), b->data[0] = '\0';
+        buf_reserve(b, 0);
     char *p = b->data;
     buf_init(b);
     return p;
