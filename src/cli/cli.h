@@ -37,6 +37,11 @@ typedef struct {
 int walk_paths(char **roots, size_t nroots, const char *exts, file_list_t *out);
 int read_files_from(const char *list, file_list_t *out);
 void file_list_sort(file_list_t *l);
+/*
+ * Drop "X起草说明.txt" where "X.txt" is in the sorted list too: a drafting
+ * note is evidence about its document (review steps), not a document.
+ */
+void file_list_drop_companions(file_list_t *l);
 void file_list_free(file_list_t *l);
 
 #endif

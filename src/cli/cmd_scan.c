@@ -191,6 +191,7 @@ static int collect_files(int argc, char **argv, const scan_opts_t *o, int check_
     }
     walk_paths(roots.paths, roots.n, o->exts, files);
     file_list_sort(files);
+    file_list_drop_companions(files);
     file_list_free(&roots);
     return 0;
 }

@@ -154,3 +154,45 @@ void file_list_free(file_list_t *l)
     free(l->paths);
     memset(l, 0, sizeof *l);
 }
+
+#define COMPANION_SUFFIX "起草说明"
+
+/* Is `path` "X起草说明.ext" with "X.ext" also in the (sorted) list? */
+static int is_companion(const file_list_t *l, const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+    size_t sl = strlen(COMPANION_SUFFIX);
+    if (stem < sl || memcmp(path + stem - sl, COMPANION_SUFFIX, sl) != 0)
+        return 0;
+    buf_t doc;
+    buf_init(&doc);
+    buf_append(&doc, path, stem - sl);
+    buf_puts(&doc, path + stem);
+    const char *key = doc.data;
+    int found = bsearch(&key, l->paths, l->n, sizeof *l->paths, by_path) != NULL;
+    buf_free(&doc);
+    return found;
+}
+
+void file_list_drop_companions(file_list_t *l)
+{
+    size_t w = 0;
+    char **keep = xcalloc(l->n, sizeof *keep);
+    char **drop = xcalloc(l->n, sizeof *drop);
+    size_t ndrop = 0;
+    for (size_t r = 0; r < l->n; r++) {   /* decide all first: the list is searched */
+        if (is_companion(l, l->paths[r]))
+            drop[ndrop++] = l->paths[r];
+        else
+            keep[w++] = l->paths[r];
+    }
+    for (size_t r = 0; r < ndrop; r++)
+        free(drop[r]);
+    free(drop);
+    free(l->paths);
+    l->paths = keep;
+    l->n = w;
+    l->cap = l->n;
+}
