@@ -120,6 +120,14 @@ static int parse_scan_option(int c, scan_opts_t *o)
     return -1;
 }
 
+static const char *option_name(const struct option *opts, int val)
+{
+    for (; opts->name; opts++)
+        if (opts->val == val)
+            return opts->name;
+    return "?";
+}
+
 static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
 {
     static const struct option longopts[] = {
@@ -155,7 +163,7 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
         }
         if (c == '?' || parse_scan_option(c, o) != 0) {
             if (c != '?')
-                cli_message("bad value '%s' for %s", optarg, argv[optind - 1]);
+                cli_message("bad value '%s' for --%s", optarg, option_name(longopts, c));
             fputs(SCAN_USAGE, stderr);
             return -1;
         }
