@@ -152,13 +152,13 @@ static size_t parse_head(document_t *doc, const lines_t *ls)
 {
     const char *t = ls->text;
     size_t i = 0, seen = 0, head_end = 0, title_lines = 0;
+    int title_closed = 0;   /* a blank line or the 文号 after the title ends it */
     span_t title = {0, 0};
     for (; i < ls->nlines && seen < HEAD_LINES; i++) {
         line_t l = trim(t, ls->lines[i]);
         if (l.start == l.end) {
-            if (title_lines)
-                break;   /* a blank line closes the title */
-            continue;
+            title_closed = title_lines > 0;
+            continue;   /* the 文号 may still stand below, after a blank line */
         }
         seen++;
         span_t num;
@@ -166,9 +166,10 @@ static size_t parse_head(document_t *doc, const lines_t *ls)
             doc->doc_number = span_text(t, num);
             doc->doc_number_span = num;
             head_end = ls->lines[i].end;
+            title_closed = title_lines > 0;
             continue;
         }
-        if (title_lines < 2 && can_be_title(t, l)) {
+        if (!title_closed && title_lines < 2 && can_be_title(t, l)) {
             if (!title_lines)
                 title.start = l.start;
             title.end = l.end;

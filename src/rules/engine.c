@@ -173,7 +173,8 @@ static size_t collect_placeholders(const rule_t *r, const document_t *doc, const
         PCRE2_SIZE s = ov[2 * group], t = ov[2 * group + 1];
         char *value = s == PCRE2_UNSET ? xstrdup("") : xstrndup(doc->norm.text + s, t - s);
         if (r->table && r->table_key && strcmp(name, r->table_key) == 0)
-            row = table_find_row(r->table, value, strlen(value));
+            row = table_find_row(r->table, r->key_columns, r->nkey_columns, value,
+                                 strlen(value));
         owned[n] = value;
         vars[n++] = (placeholder_t){name, value};
     }

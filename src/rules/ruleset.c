@@ -199,11 +199,12 @@ static int cell_has_value(const char *cell, const char *key, size_t len)
     return 0;
 }
 
-long table_find_row(const table_t *t, const char *key, size_t len)
+long table_find_row(const table_t *t, const long *cols, size_t ncols, const char *key,
+                    size_t len)
 {
     for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncolumns; c++)
-            if (cell_has_value(t->rows[r][c], key, len))
+        for (size_t k = 0; k < ncols; k++)
+            if (cols[k] >= 0 && cell_has_value(t->rows[r][cols[k]], key, len))
                 return (long)r;
     return -1;
 }
@@ -220,10 +221,17 @@ static const builtin_file_t *find_builtin(const char *name)
 static const table_t *get_table(ruleset_t *rs, const char *name, const char *table_dir,
                                 const char *file, int line, rule_diags_t *diags)
 {
+    /* Keyed by path: a user's laws.tsv is not the built-in laws.tsv. */
+    buf_t key;
+    buf_init(&key);
+    buf_printf(&key, "%s/%s", table_dir ? table_dir : "rules", name);
     for (size_t i = 0; i < rs->ntables; i++)
-        if (strcmp(rs->tables[i]->name, name) == 0)
+        if (strcmp(rs->tables[i]->name, key.data) == 0) {
+            buf_free(&key);
             return rs->tables[i];
+        }
     if (strchr(name, '/') || strstr(name, "..")) {
+        buf_free(&key);
         diag(diags, file, line, "table '%s': give a file name in the rules folder", name);
         return NULL;
     }
@@ -238,6 +246,7 @@ static const table_t *get_table(ruleset_t *rs, const char *name, const char *tab
             diag(diags, file, line, "table '%s': %s", path.data, strerror(rc));
             buf_free(&path);
             buf_free(&data);
+            buf_free(&key);
             return NULL;
         }
         buf_free(&path);
@@ -245,6 +254,7 @@ static const table_t *get_table(ruleset_t *rs, const char *name, const char *tab
         const builtin_file_t *bf = find_builtin(name);
         if (!bf) {
             diag(diags, file, line, "table '%s' is not among the built-in rule files", name);
+            buf_free(&key);
             return NULL;
         }
         buf_append(&data, bf->data, bf->len);
@@ -252,7 +262,7 @@ static const table_t *get_table(ruleset_t *rs, const char *name, const char *tab
     rs->tables = grow_array(rs->tables, &rs->tcap, rs->ntables + 1, sizeof *rs->tables);
     table_t *t = xcalloc(1, sizeof *t);
     rs->tables[rs->ntables] = t;
-    t->name = xstrdup(name);
+    t->name = buf_steal(&key);
     int errors = parse_table(t, data.data ? data.data : "", data.len, diags);
     buf_free(&data);
     rs->ntables++;
@@ -283,9 +293,14 @@ static int by_length_desc(const void *a, const void *b)
     return memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
 }
 
-/* {{col1|col2}} -> (?:v1|v2|...) from the rule's table, longest first. */
-static int expand_placeholder(buf_t *out, const table_t *t, const char *cols, size_t ncols,
-                              const char *file, int line, rule_diags_t *diags)
+/*
+ * {{col1|col2}} -> (?:v1|v2|...) from the rule's table, longest first. The
+ * first placeholder's columns are where a matched text is looked up again
+ * to find its row (so a law named in another row's replaced_by column
+ * never picks that row).
+ */
+static int expand_placeholder(buf_t *out, rule_t *r, const table_t *t, const char *cols,
+                              size_t ncols, const char *file, int line, rule_diags_t *diags)
 {
     strref_t *vals = NULL;
     size_t nvals = 0, cap = 0;
@@ -302,8 +317,11 @@ static int expand_placeholder(buf_t *out, const table_t *t, const char *cols, si
             return -1;
         }
         free(col);
-        for (size_t r = 0; r < t->nrows; r++) {
-            const char *v = t->rows[r][c];
+        if (r->nkey_columns < sizeof r->key_columns / sizeof *r->key_columns &&
+            !r->key_columns_fixed)
+            r->key_columns[r->nkey_columns++] = c;
+        for (size_t row = 0; row < t->nrows; row++) {
+            const char *v = t->rows[row][c];
             while (*v) {
                 const char *vb = strchr(v, '|');
                 size_t vn = vb ? (size_t)(vb - v) : strlen(v);
@@ -324,6 +342,7 @@ static int expand_placeholder(buf_t *out, const table_t *t, const char *cols, si
         free(vals);
         return -1;
     }
+    r->key_columns_fixed = 1;
     qsort(vals, nvals, sizeof *vals, by_length_desc);
     buf_puts(out, "(?:");
     for (size_t i = 0; i < nvals; i++) {
@@ -338,8 +357,8 @@ static int expand_placeholder(buf_t *out, const table_t *t, const char *cols, si
     return 0;
 }
 
-static char *expand_tables(const char *src, const table_t *t, const char *file, int line,
-                           rule_diags_t *diags)
+static char *expand_tables(rule_t *r, const char *src, const table_t *t, const char *file,
+                           int line, rule_diags_t *diags)
 {
     buf_t out;
     buf_init(&out);
@@ -362,7 +381,7 @@ static char *expand_tables(const char *src, const table_t *t, const char *file, 
             buf_free(&out);
             return NULL;
         }
-        if (expand_placeholder(&out, t, open + 2, (size_t)(close - open - 2), file, line,
+        if (expand_placeholder(&out, r, t, open + 2, (size_t)(close - open - 2), file, line,
                                diags) != 0) {
             buf_free(&out);
             return NULL;
@@ -370,6 +389,21 @@ static char *expand_tables(const char *src, const table_t *t, const char *file, 
         p = close + 2;
     }
     return buf_steal(&out);
+}
+
+/* Does an inline option group such as (?i), (?si) or (?x-m: set `flag`? */
+static int has_inline_flag(const char *re, char flag)
+{
+    for (const char *p = strstr(re, "(?"); p; p = strstr(p + 2, "(?")) {
+        const char *q = p + 2;
+        int set = 0;
+        while (*q && strchr("imnsxJU^-", *q))
+            if (*q++ == flag)
+                set = 1;
+        if (set && (*q == ')' || *q == ':'))
+            return 1;
+    }
+    return 0;
 }
 
 /*
@@ -380,7 +414,7 @@ static char *expand_tables(const char *src, const table_t *t, const char *file, 
  */
 static char *required_literal(const char *re)
 {
-    if (strstr(re, "(?i") || strstr(re, "(?x") || strstr(re, "\\Q"))
+    if (has_inline_flag(re, 'i') || has_inline_flag(re, 'x') || strstr(re, "\\Q"))
         return NULL;
     buf_t run, best;
     buf_init(&run);
@@ -398,8 +432,10 @@ static char *required_literal(const char *re)
                 (p[1] >= '0' && p[1] <= '9')) {
                 /* \d, \p{Han}, \x{3000}, back-references: not literal */
                 p += 2;
-                if (*p == '{')
-                    while (*p && *p++ != '}')
+                /* \p{Han}, \x{3000}, \g{1}, \k<name>, \k'name': skip the argument */
+                char close = *p == '{' ? '}' : *p == '<' ? '>' : *p == '\'' ? '\'' : 0;
+                if (close)
+                    for (p++; *p && *p++ != close;)
                         ;
                 goto breaks_run;
             }
@@ -416,8 +452,16 @@ static char *required_literal(const char *re)
                 p++;
             if (*p == ']')
                 p++;
-            while (*p && *p != ']')
+            while (*p && *p != ']') {
+                if (p[0] == '[' && p[1] == ':') {   /* [:digit:] inside a class */
+                    const char *end = strstr(p + 2, ":]");
+                    if (end) {
+                        p = end + 2;
+                        continue;
+                    }
+                }
                 p += (*p == '\\' && p[1]) ? 2 : 1;
+            }
             if (*p)
                 p++;
             goto breaks_run;
@@ -729,7 +773,8 @@ static int compile_rule(ruleset_t *rs, draft_t *d, const char *table_dir, rule_d
     if (diags->n != before)
         return 1;
     if (r->pattern_src) {
-        char *expanded = expand_tables(r->pattern_src, r->table, d->file, d->pattern_line, diags);
+        char *expanded =
+            expand_tables(r, r->pattern_src, r->table, d->file, d->pattern_line, diags);
         if (!expanded)
             return 1;
         free(r->pattern_src);
@@ -854,8 +899,9 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
         if (!eq) {
             diag(diags, name, lineno, "expected 'key = value', a [RULE-ID] header or a # comment");
         } else if (!in_rule) {
-            diag(diags, name, lineno, "'%.*s' stands outside a [RULE-ID] section", (int)(eq - line),
-                 line);
+            char *key = trim_copy(line, (size_t)(eq - line));
+            diag(diags, name, lineno, "'%s' stands outside a [RULE-ID] section", key);
+            free(key);
         } else {
             char *key = trim_copy(line, (size_t)(eq - line));
             char *value = trim_copy(eq + 1, strlen(eq + 1));
@@ -942,7 +988,8 @@ int ruleset_load_dir(ruleset_t *rs, const char *dir, rule_diags_t *diags)
             names[n++] = xstrdup(e->d_name);
         }
     closedir(dh);
-    qsort(names, n, sizeof *names, by_name);   /* a stable order, whatever readdir says */
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_name);   /* a stable order, whatever readdir says */
     int errors = 0;
     for (size_t i = 0; i < n; i++) {
         buf_t path, data;

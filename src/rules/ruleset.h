@@ -40,7 +40,7 @@ enum { ISSUED_ANY = 0, ISSUED_BEFORE, ISSUED_ON_OR_AFTER };
 
 /* A TSV table: a header row naming the columns, then one row per entry. */
 typedef struct {
-    char *name;          /* file name relative to rules/, e.g. "laws.tsv" */
+    char *name;          /* its path, e.g. "rules/laws.tsv" or "DIR/laws.tsv" */
     char **columns;
     size_t ncolumns;
     char ***rows;        /* rows[i][j]: cell j of row i */
@@ -77,6 +77,9 @@ typedef struct {
     size_t nrequires;
     const table_t *table;
     char *table_key;     /* the named group whose text picks the table row */
+    long key_columns[8]; /* ... looked up in these columns (the first {{...}}) */
+    size_t nkey_columns;
+    int key_columns_fixed;
     char *table_date;    /* column with a YYYY-MM-DD date in that row */
     int issued_cond;     /* ISSUED_*: keep a match only for documents issued so */
     rule_example_t *examples;
@@ -124,8 +127,9 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
 
 const rule_t *ruleset_find(const ruleset_t *rs, const char *id);
 const rule_t *ruleset_find_check(const ruleset_t *rs, const char *check);
-/* The table row whose values include `key` exactly, or -1. */
-long table_find_row(const table_t *t, const char *key, size_t len);
+/* The first row whose cell in one of `cols` holds `key` as a value, or -1. */
+long table_find_row(const table_t *t, const long *cols, size_t ncols, const char *key,
+                    size_t len);
 /* Column index by name, or -1. */
 long table_column(const table_t *t, const char *name);
 
