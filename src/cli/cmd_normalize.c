@@ -232,7 +232,7 @@ int cmd_normalize(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         if (normalize_one(argv[i], &o, &collected) != 0)
             status = EXIT_TROUBLE;   /* the other files still go on */
-    if (o.out_path) {
+    if (o.out_path && strcmp(o.out_path, "-") != 0) {
         int rc = write_file_atomic(o.out_path, collected.data ? collected.data : "", collected.len,
                                    -1);
         if (rc != 0) {

@@ -272,7 +272,7 @@ static int exit_status(const scan_state_t *s)
 
 static FILE *open_output(const char *path)
 {
-    if (!path)
+    if (!path || strcmp(path, "-") == 0)
         return stdout;
     FILE *f = fopen(path, "w");
     if (!f)
@@ -313,7 +313,7 @@ int cmd_scan(int argc, char **argv, int check_mode)
     status = exit_status(&s);
     printer_free(s.printer);
     matcher_free(s.matcher);
-    if (out != stdout && fclose(out) != 0) {
+    if (out != stdout && fclose(out) != 0) {   /* -o -: stdout, never a file named "-" */
         cli_error(o.output, "cannot write report: %s", strerror(errno));
         status = EXIT_TROUBLE;
     }
