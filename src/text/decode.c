@@ -178,6 +178,22 @@ static int guess_nul_encoding(const char *bytes, size_t n)
     return NOT_TEXT;
 }
 
+static int decode_iconv(decoder_t *d, const char *from, size_t unit, int euro_80,
+                        const char *bytes, size_t n);
+
+/* How many invalid sequences reading the bytes as GB18030 would meet. */
+static size_t gb18030_errors(const char *bytes, size_t n)
+{
+    decoder_t trial;
+    memset(&trial, 0, sizeof trial);
+    buf_init(&trial.text);
+    size_t errors = decode_iconv(&trial, "GB18030", 1, 1, bytes, n) == 0 ? trial.nissues
+                                                                          : (size_t)-1;
+    buf_free(&trial.text);
+    free(trial.issues);
+    return errors;
+}
+
 /* Returns the detected encoding, or NOT_TEXT for a binary file. */
 static int detect(const char *bytes, size_t n, size_t *skip)
 {
@@ -208,7 +224,8 @@ static int detect(const char *bytes, size_t n, size_t *skip)
      */
     if (invalid == 0 || multi >= 8 * invalid)
         return ENC_UTF8;
-    return ENC_GB18030;
+    /* Too close to call by counting: read it both ways, keep the cleaner. */
+    return gb18030_errors(bytes, n) < invalid ? ENC_GB18030 : ENC_UTF8;
 }
 
 /* Fill in line and column of every issue with one pass over the text. */

@@ -139,6 +139,8 @@ position_t normalized_position(const normalized_t *n, size_t off)
 void normalized_span(const normalized_t *n, size_t start, size_t end,
                      position_t *from, position_t *to)
 {
+    if (end > n->len)
+        end = n->len;
     *from = normalized_position(n, start);
     if (end <= start) {
         *to = *from;

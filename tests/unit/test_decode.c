@@ -415,6 +415,28 @@ static void test_gb18030_long(void **state)
     buf_free(&in);
 }
 
+/*
+ * A short UTF-8 document with one damaged byte. Read as GB18030 every
+ * character is garbled AND there are more errors (2) than read as UTF-8
+ * (1), so UTF-8 is the only sensible reading ("a UTF-8 file with a few
+ * damaged bytes is still UTF-8", decode.c).
+ */
+static void test_short_damaged_utf8_stays_utf8(void **state)
+{
+    (void)state;
+    static const char in[] = "第一条\xFF\n各单位：\n";
+    decoded_t d;
+    assert_int_equal(decode_bytes(in, sizeof in - 1, ENC_AUTO, &d), DECODE_OK);
+    encoding_t enc = d.encoding;
+    size_t nissues = d.nissues;
+    char text[128];
+    snprintf(text, sizeof text, "%s", d.text);
+    decoded_free(&d);
+    assert_string_equal(encoding_name(enc), "utf-8");
+    assert_string_equal(text, "第一条" FFFD "\n各单位：\n");
+    assert_int_equal(nissues, 1);
+}
+
 /* ---- forced encodings -------------------------------------------------------- */
 
 static void test_forced_utf8_drops_bom(void **state)
@@ -493,6 +515,30 @@ static void test_gbk_euro_sign(void **state)
     assert_int_equal(enc, ENC_GBK);
     assert_string_equal(text, "价格€100\n");
     assert_int_equal(nissues, 0);
+
+    /* Detected, not forced: the same. */
+    assert_int_equal(decode_fixture("dec_gbk_euro.txt", ENC_AUTO, &raw, &d), DECODE_OK);
+    enc = d.encoding;
+    nissues = d.nissues;
+    snprintf(text, sizeof text, "%s", d.text);
+    decoded_free(&d);
+    buf_free(&raw);
+    assert_int_equal(enc, ENC_GB18030);
+    assert_string_equal(text, "价格€100\n");
+    assert_int_equal(nissues, 0);
+
+    /* 0x80 as a trail byte is GB18030's own; 0xFF after a euro is still an error. */
+    static const char mixed[] = "\x80\xFF\x81\x80\x80";
+    assert_int_equal(decode_bytes(mixed, sizeof mixed - 1, ENC_GBK, &d), DECODE_OK);
+    nissues = d.nissues;
+    size_t src = nissues ? d.issues[0].src_offset : 99;
+    size_t col = nissues ? d.issues[0].column : 99;
+    snprintf(text, sizeof text, "%s", d.text);
+    decoded_free(&d);
+    assert_string_equal(text, "€" FFFD "\xE4\xBA\x90€");   /* 81 80 is U+4E90 亐 */
+    assert_int_equal(nissues, 1);
+    assert_int_equal(src, 1);
+    assert_int_equal(col, 2);
 }
 
 /* What `normalize --to gbk` writes must read back as the same text. */
@@ -685,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_issue_after_bom),
         cmocka_unit_test(test_gb18030_invalid_bytes),
         cmocka_unit_test(test_gb18030_long),
+        cmocka_unit_test(test_short_damaged_utf8_stays_utf8),
         cmocka_unit_test(test_forced_utf8_drops_bom),
         cmocka_unit_test(test_forced_utf16_drops_bom),
         cmocka_unit_test(test_forced_utf8_on_gbk),
