@@ -35,29 +35,35 @@ static void apply_default_period(const audit_options_t *o, document_t *doc, find
     const char *label = p->description ? p->description : p->name;
     doc->validity_source = VALIDITY_SOURCE_DEFAULT;
     doc->expires = date_add_days(date_add_years(doc->effective, years), -1);
-    char y[16], expires[32];
+    char y[16], expires[32], expires_iso[11];
     snprintf(y, sizeof y, "%d", years);
     put_date(expires, doc->expires);
-    placeholder_t vars[] = {{"years", y}, {"expires", expires}, {"profile", label}};
+    date_format_iso(doc->expires, expires_iso);
+    placeholder_t vars[] = {{"years", y}, {"expires", expires}, {"profile", label},
+                            {"expires_iso", expires_iso}};
     span_t a = anchor(doc);
-    engine_report_check(o->rules, "validity-unstated", doc, a.start, a.end, vars, 3, out);
+    engine_report_check(o->rules, "validity-unstated", doc, a.start, a.end, vars, 4, out);
 }
 
 static void report_expiry(const audit_options_t *o, document_t *doc, findings_t *out)
 {
     if (!date_is_set(doc->expires))
         return;
-    char expires[32], as_of[32], months[16];
+    char expires[32], as_of[32], months[16], expires_iso[11], as_of_iso[11];
     put_date(expires, doc->expires);
     put_date(as_of, o->as_of);
+    date_format_iso(doc->expires, expires_iso);
+    date_format_iso(o->as_of, as_of_iso);
     snprintf(months, sizeof months, "%d", o->profile->review_window_months);
-    placeholder_t vars[] = {{"expires", expires}, {"as_of", as_of}, {"window", months}};
+    /* English messages quote ISO dates; Chinese ones 2023年6月30日. */
+    placeholder_t vars[] = {{"expires", expires}, {"as_of", as_of}, {"window", months},
+                            {"expires_iso", expires_iso}, {"as_of_iso", as_of_iso}};
     span_t a = anchor(doc);
     date_t window_end = date_add_months(o->as_of, o->profile->review_window_months);
     if (date_cmp(doc->expires, o->as_of) < 0)
-        engine_report_check(o->rules, "validity-expired", doc, a.start, a.end, vars, 3, out);
+        engine_report_check(o->rules, "validity-expired", doc, a.start, a.end, vars, 5, out);
     else if (date_cmp(doc->expires, window_end) < 0)
-        engine_report_check(o->rules, "validity-expiring", doc, a.start, a.end, vars, 3, out);
+        engine_report_check(o->rules, "validity-expiring", doc, a.start, a.end, vars, 5, out);
 }
 
 static void report_dates(const audit_options_t *o, const document_t *doc, findings_t *out)

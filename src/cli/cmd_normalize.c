@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "text/decode.h"
@@ -101,8 +102,10 @@ static int write_in_place(const char *path, const buf_t *original, const char *d
         buf_t bpath;
         buf_init(&bpath);
         buf_printf(&bpath, "%s%s", path, o->backup);
+        struct stat st;   /* the backup gets the original's mode, not a default */
+        int mode = stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
         int rc = write_file_atomic(bpath.data, original->data ? original->data : "",
-                                   original->len, -1);
+                                   original->len, mode);
         if (rc != 0) {
             cli_error(bpath.data, "cannot write backup: %s; original left unchanged",
                       strerror(rc));

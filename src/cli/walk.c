@@ -134,7 +134,8 @@ static int by_path(const void *a, const void *b)
 
 void file_list_sort(file_list_t *l)
 {
-    qsort(l->paths, l->n, sizeof *l->paths, by_path);
+    if (l->n > 1)
+        qsort(l->paths, l->n, sizeof *l->paths, by_path);
     /* The same file named twice (a folder and a file in it) is scanned once. */
     size_t w = 0;
     for (size_t r = 0; r < l->n; r++) {

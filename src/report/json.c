@@ -38,7 +38,8 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
     json_cstring(b, r->path);
     if (!d) {
         buf_puts(b, ",\"encoding\":null,\"title\":null,\"doc_number\":null,\"issuer\":null,"
-                    "\"kind\":null,\"provisional\":null,\"issued\":null,\"effective\":null,"
+                    "\"kind\":null,\"provisional\":null,\"issued\":null,\"issued_confidence\":null,"
+                    "\"effective\":null,"
                     "\"expires\":null,\"validity_source\":null,\"recommendation\":null,"
                     "\"reasons\":[],\"findings\":[],\"error\":");
         json_cstring(b, r->error);

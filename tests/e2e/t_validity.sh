@@ -42,7 +42,9 @@ test_default_validity_ordinary_document() {
     expect_out_has '"provisional":false'
     expect_out_has '"expires":"2020-04-19","validity_source":"default"'
     expect_out_has '"rule":"VAL-NO-PERIOD"'
-    expect_out_has '"recommendation":"repeal","reasons":["VAL-EXPIRED"]'
+    # Expiry decides; the 2018-reform bodies it names (AB-AIC) follow as lighter reasons.
+    expect_out_has '"recommendation":"repeal","reasons":["VAL-EXPIRED",'
+    expect_out_has '"AB-AIC"'
 }
 
 test_default_validity_provisional_document() {
@@ -55,7 +57,9 @@ test_default_validity_provisional_document() {
 test_profile_none_has_no_default() {
     scan_one "2015-湘川政发-关于加快发展养老服务业的实施意见.txt" --as-of 2026-11-26 --profile none
     expect_out_has '"expires":null,"validity_source":"none"'
-    expect_out_has '"recommendation":"keep"'
+    # Without a default period nothing expires: only the outdated bodies remain (amend).
+    expect_out_has '"recommendation":"amend"'
+    if grep -q VAL-EXPIRED "$TMP/.out"; then fail "profile none reports VAL-EXPIRED"; fi
     if grep -q VAL-NO-PERIOD "$TMP/.out"; then fail "profile none reports VAL-NO-PERIOD"; fi
 }
 
