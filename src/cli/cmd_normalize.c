@@ -114,7 +114,10 @@ static int write_in_place(const char *path, const buf_t *original, const char *d
         }
         buf_free(&bpath);
     }
-    int rc = write_file_atomic(path, data, len, -1);
+    /* Through a symbolic link, rewrite the file it points to and keep the link. */
+    char *target = realpath(path, NULL);
+    int rc = write_file_atomic(target ? target : path, data, len, -1);
+    free(target);
     if (rc != 0) {
         cli_error(path, "cannot write: %s; original left unchanged", strerror(rc));
         return EXIT_TROUBLE;

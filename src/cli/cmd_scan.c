@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit/audit.h"
@@ -196,6 +197,12 @@ static int collect_files(int argc, char **argv, const scan_opts_t *o, int check_
     if (roots.n == 0) {
         roots.paths = grow_array(roots.paths, &roots.cap, 1, sizeof *roots.paths);
         roots.paths[roots.n++] = xstrdup(check_mode ? "-" : ".");
+    }
+    struct stat st;
+    if (check_mode && stat(roots.paths[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+        cli_error(roots.paths[0], "is a folder; check takes one document (use scan for folders)");
+        file_list_free(&roots);
+        return -1;
     }
     walk_paths(roots.paths, roots.n, o->exts, files);
     file_list_sort(files);

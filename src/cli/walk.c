@@ -74,8 +74,9 @@ static void walk_dir(const char *dir, const char *exts, visited_t *v, file_list_
         buf_printf(&path, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
         struct stat st;
         if (stat(path.data, &st) != 0) {
-            cli_error(path.data, "%s", strerror(errno));   /* e.g. a dangling link */
-            out->errors++;
+            /* A dangling link: listed, so that reading it reports the failure in the report too. */
+            if (has_extension(e->d_name, exts))
+                add_path(out, path.data);
         } else if (S_ISDIR(st.st_mode)) {
             if (visit_once(v, &st))
                 walk_dir(path.data, exts, v, out);
@@ -95,8 +96,7 @@ int walk_paths(char **roots, size_t nroots, const char *exts, file_list_t *out)
         if (strcmp(roots[i], "-") == 0) {
             add_path(out, "-");
         } else if (stat(roots[i], &st) != 0) {
-            cli_error(roots[i], "%s", strerror(errno));
-            out->errors++;
+            add_path(out, roots[i]);   /* reading it fails: reported with the documents */
         } else if (S_ISDIR(st.st_mode)) {
             if (visit_once(&v, &st))
                 walk_dir(roots[i], exts, &v, out);

@@ -67,20 +67,6 @@ void summary_line(const summary_t *s, int english, FILE *out)
     fputs(english ? ".\n" : "。\n", out);
 }
 
-/* Length of the well-formed UTF-8 character at s, or 0. */
-static size_t utf8_valid_length(const char *s, size_t avail)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t need = u[0] >= 0xC2 && u[0] <= 0xDF ? 2 : u[0] >= 0xE0 && u[0] <= 0xEF ? 3
-                : u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : 0;
-    if (need == 0 || need > avail)
-        return 0;
-    for (size_t k = 1; k < need; k++)
-        if ((u[k] & 0xC0) != 0x80)
-            return 0;
-    return need;
-}
-
 void json_string(buf_t *b, const char *s, size_t n)
 {
     buf_putc(b, '"');
@@ -107,7 +93,7 @@ void json_string(buf_t *b, const char *s, size_t n)
                 buf_printf(b, "\\u%04x", c);
             } else if (c >= 0x80) {
                 /* Paths come from the file system and may be GBK: keep the JSON UTF-8. */
-                size_t len = utf8_valid_length(s + i, n - i);
+                size_t bad, len = utf8_sequence_length(s + i, n - i, &bad);
                 if (len == 0) {
                     buf_puts(b, "\\ufffd");
                 } else {

@@ -34,46 +34,6 @@ static void add_issue(decoder_t *d, const char *src, size_t src_off, size_t nbad
     buf_put_utf8(&d->text, 0xFFFD);
 }
 
-/*
- * Length of the well-formed UTF-8 sequence at s, or 0 if it is not one;
- * for an ill-formed one, *bad gets the length of its maximal subpart (the
- * bytes replaced by one U+FFFD, as Unicode recommends).
- */
-static size_t utf8_seq_len(const unsigned char *s, size_t avail, size_t *bad)
-{
-    unsigned char c = s[0];
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;
-    *bad = 1;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        if (c == 0xED)
-            hi = 0x9F;   /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    for (size_t i = 1; i < need; i++) {
-        if (i >= avail)
-            return 0;
-        unsigned char min = i == 1 ? lo : 0x80, max = i == 1 ? hi : 0xBF;
-        if (s[i] < min || s[i] > max)
-            return 0;
-        *bad = i + 1;
-    }
-    return need;
-}
-
 /* Counts used by detection: invalid sequences and valid multi-byte ones. */
 static void utf8_survey(const char *bytes, size_t n, size_t *invalid, size_t *multi)
 {
@@ -85,7 +45,7 @@ static void utf8_survey(const char *bytes, size_t n, size_t *invalid, size_t *mu
             i++;
             continue;
         }
-        size_t len = utf8_seq_len(s + i, n - i, &bad);
+        size_t len = utf8_sequence_length(bytes + i, n - i, &bad);
         if (len) {
             (*multi)++;
             i += len;
@@ -102,7 +62,7 @@ static void decode_utf8(decoder_t *d, const char *bytes, size_t n)
     size_t i = 0, run = 0, bad;
     buf_reserve(&d->text, n);
     while (i < n) {
-        size_t len = s[i] < 0x80 ? 1 : utf8_seq_len(s + i, n - i, &bad);
+        size_t len = s[i] < 0x80 ? 1 : utf8_sequence_length(bytes + i, n - i, &bad);
         if (len) {
             i += len;
             continue;

@@ -188,6 +188,47 @@ uint32_t utf8_next(const char *s, const char *end, int *len)
            ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
+/*
+ * Length of the well-formed UTF-8 sequence at s, or 0 if it is not one;
+ * for an ill-formed one, *bad gets the length of its maximal subpart (the
+ * bytes replaced by one U+FFFD, as Unicode recommends).
+ */
+size_t utf8_sequence_length(const char *str, size_t avail, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    *bad = 1;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        if (c == 0xED)
+            hi = 0x9F;   /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    for (size_t i = 1; i < need; i++) {
+        if (i >= avail)
+            return 0;
+        unsigned char min = i == 1 ? lo : 0x80, max = i == 1 ? hi : 0xBF;
+        if (s[i] < min || s[i] > max)
+            return 0;
+        *bad = i + 1;
+    }
+    return need;
+}
+
 size_t utf8_count(const char *s, size_t n)
 {
     size_t count = 0;

@@ -51,6 +51,14 @@ void buf_put_utf8(buf_t *b, uint32_t cp);
  */
 uint32_t utf8_next(const char *s, const char *end, int *len);
 
+/*
+ * Length of the well-formed UTF-8 character at s (avail > 0 bytes), or 0
+ * when it is ill-formed (overlongs, surrogates and values past U+10FFFF
+ * included); then *bad is the length of its maximal ill-formed subpart,
+ * the bytes one U+FFFD stands for.
+ */
+size_t utf8_sequence_length(const char *s, size_t avail, size_t *bad);
+
 /* Number of characters (not bytes) in s[0..n). */
 size_t utf8_count(const char *s, size_t n);
 

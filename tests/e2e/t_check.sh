@@ -97,3 +97,10 @@ test_check_unreadable_stdin() {
     expect_err_has 'normlint: draft.txt: Is a directory'
     expect_out_has '，1 个无法读取。'
 }
+
+test_check_refuses_a_folder() {
+    mkdir drafts
+    run_nl check drafts
+    expect_rc 2
+    expect_err_has 'normlint: drafts: is a folder; check takes one document'
+}

@@ -305,3 +305,13 @@ test_normalize_huge_single_line() {
     [ "$(nz_lines big.out)" -eq 1 ] || fail "not one line"
     rm -f big.txt big.out
 }
+
+# In place through a symbolic link: the target is rewritten, the link stays a link.
+test_normalize_in_place_through_symlink() {
+    printf '第１条\r\n' > target.txt
+    ln -s target.txt link.txt
+    run_nl normalize --in-place link.txt
+    expect_rc 0
+    [ -L link.txt ] || fail "link.txt is no longer a symbolic link"
+    [ "$(cat target.txt)" = "第1条" ] || fail "target not normalized: $(cat target.txt | od -c)"
+}

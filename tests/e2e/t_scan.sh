@@ -330,9 +330,12 @@ test_scan_missing_path_others_reported() {
     run_nl scan --as-of "$SC_ASOF" --format json docs/a-fire-safety.txt no-such.txt docs/b-temp-relief.txt
     expect_rc 2
     expect_err_has 'normlint: no-such.txt: No such file or directory'
-    [ "$(sc_paths "$TMP/.out" | tr '\n' ' ')" = 'docs/a-fire-safety.txt docs/b-temp-relief.txt ' ] \
+    # The missing path is a failed document of the report, in sorted order, not only a stderr line.
+    [ "$(sc_paths "$TMP/.out" | tr '\n' ' ')" = 'docs/a-fire-safety.txt docs/b-temp-relief.txt no-such.txt ' ] \
         || fail "documents: $(sc_paths "$TMP/.out")"
     expect_out_has '"recommendation":"repeal","reasons":["VAL-EXPIRED"]'
+    expect_out_has '"error":"No such file or directory"'
+    expect_out_has '"failed":1}'
 }
 
 test_scan_unreadable_file_reported() {
@@ -428,7 +431,8 @@ test_scan_only_missing_path() {
     run_nl scan --as-of "$SC_ASOF" --format json no-such.txt
     expect_rc 2
     expect_err_has 'normlint: no-such.txt: No such file or directory'
-    expect_out_has '"summary":{"documents":0,'
+    expect_out_has '"summary":{"documents":1,'
+    expect_out_has '"failed":1}'
 }
 
 # JSON must be UTF-8 (RFC 8259 8.1), even for a file whose name is not: a
@@ -443,4 +447,16 @@ test_scan_json_valid_utf8_for_gbk_file_name() {
     expect_out_has '"summary":{"documents":1,'
     iconv -f UTF-8 -t UTF-8 "$TMP/.out" > /dev/null 2>&1 \
         || fail "the JSON report is not valid UTF-8: $(grep -o '"path":"[^"]*"' "$TMP/.out" | od -An -c | head -2)"
+}
+
+# GBK names whose bytes look like UTF-8 but are overlong or surrogates
+# (E0 90 A0, ED B0 80) must not reach the JSON raw.
+test_scan_json_valid_utf8_for_overlong_looking_name() {
+    mkdir share
+    printf '湘川市民政局关于婚姻登记工作的通知\n\n各县市区民政局：\n请认真执行。\n' > "share/$(printf '\xe0\x90\xa0').txt"
+    printf '湘川市民政局关于婚姻登记工作的通知\n\n各县市区民政局：\n请认真执行。\n' > "share/$(printf '\xed\xb0\x80').txt"
+    run_nl scan --format json --fail-on never share
+    expect_rc 0
+    iconv -f UTF-8 -t UTF-8 "$TMP/.out" >/dev/null 2>&1 || fail "the JSON report is not valid UTF-8"
+    [ "$(grep -o '\\ufffd' "$TMP/.out" | wc -l)" -ge 2 ] || fail "bad name bytes not replaced"
 }
