@@ -19,8 +19,8 @@ DEPS_OK  := $(shell tools/ensure-deps.sh $(if $(filter check,$(MAKECMDGOALS)),ch
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see the message above))
 endif
-PCRE_CFLAGS := $(shell pkg-config --cflags libpcre2-8)
-PCRE_LIBS   := $(shell pkg-config --libs libpcre2-8)
+PCRE_CFLAGS := $(shell pkg-config --cflags libpcre2-8 libcrypto)
+PCRE_LIBS   := $(shell pkg-config --libs libpcre2-8 libcrypto)
 # glibc has iconv built in; a separate GNU libiconv needs -liconv.
 ICONV_LIBS  := $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("UTF-8","GB18030")==(iconv_t)-1;}\n' \
                  | $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)

@@ -8,7 +8,7 @@
 # Usage: tools/ensure-deps.sh build|check
 set -eu
 
-need_build="pkg-config:pkg-config libpcre2-dev:libpcre2-8 gcc:gcc make:make"
+need_build="pkg-config:pkg-config libpcre2-dev:libpcre2-8 libssl-dev:libcrypto gcc:gcc make:make"
 need_check="libcmocka-dev:cmocka"
 
 missing=""

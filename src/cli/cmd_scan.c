@@ -308,7 +308,7 @@ int cmd_scan(int argc, char **argv, int check_mode)
     if (collect_files(argc, argv, &o, check_mode, &files) != 0 || !(out = open_output(o.output)))
         goto done;
     int color = o.color >= 0 ? o.color : isatty(fileno(out)) && !getenv("NO_COLOR");
-    report_config_t cfg = {out, o.english, color, o.as_of, profile->name};
+    report_config_t cfg = {out, o.english, color, o.as_of, profile->name, rs, ruleset_hash(rs)};
     scan_state_t s = {&o, {rs, profile, o.as_of}, matcher_new(rs), printer_new(o.format, &cfg),
                       {0}, -1, files.errors > 0};
     for (size_t i = 0; i < files.n; i++)

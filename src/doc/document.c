@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/sha256.h"
 
 /* How many non-blank lines at the top may hold the 文号 and title. */
 #define HEAD_LINES 6
@@ -331,6 +332,7 @@ decode_status_t document_load(const char *path, const char *bytes, size_t n,
 {
     memset(doc, 0, sizeof *doc);
     doc->path = xstrdup(path);
+    sha256_hex(bytes, n, doc->sha256);
     decoded_t dec;
     decode_status_t st = decode_bytes(bytes, n, forced, &dec);
     if (st != DECODE_OK)

@@ -40,6 +40,7 @@ typedef struct {
     decode_issue_t *decode_issues;
     size_t ndecode_issues;
     normalized_t norm;          /* what rules match */
+    char sha256[65];            /* of the bytes as read, lowercase hex */
     size_t *line_starts;        /* byte offset of each original line */
     size_t nlines;
 

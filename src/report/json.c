@@ -37,7 +37,7 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
     buf_puts(b, "{\"path\":");
     json_cstring(b, r->path);
     if (!d) {
-        buf_puts(b, ",\"encoding\":null,\"title\":null,\"doc_number\":null,\"issuer\":null,"
+        buf_puts(b, ",\"sha256\":null,\"encoding\":null,\"title\":null,\"doc_number\":null,\"issuer\":null,"
                     "\"kind\":null,\"provisional\":null,\"issued\":null,\"issued_confidence\":null,"
                     "\"effective\":null,"
                     "\"expires\":null,\"validity_source\":null,\"recommendation\":null,"
@@ -46,7 +46,8 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
         buf_putc(b, '}');
         return;
     }
-    buf_printf(b, ",\"encoding\":\"%s\",\"title\":", encoding_name(d->encoding));
+    buf_printf(b, ",\"sha256\":\"%s\",\"encoding\":\"%s\",\"title\":", d->sha256,
+               encoding_name(d->encoding));
     json_cstring(b, d->title);
     buf_puts(b, ",\"doc_number\":");
     json_cstring(b, d->doc_number);
@@ -93,6 +94,8 @@ static void write_header(printer_t *p, buf_t *b)
                   "\"profile\":",
                NORMLINT_VERSION, as_of);
     json_cstring(b, p->cfg.profile);
+    buf_puts(b, ",\"rules_hash\":");
+    json_cstring(b, p->cfg.rules_hash);
     buf_puts(b, ",\"documents\":[");
 }
 

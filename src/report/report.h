@@ -34,6 +34,8 @@ typedef struct {
     int color;
     date_t as_of;
     const char *profile;
+    const ruleset_t *rules;     /* every rule in use (SARIF lists them all) */
+    const char *rules_hash;     /* SHA-256 of the rule files: reproducible audits */
 } report_config_t;
 
 typedef struct printer printer_t;

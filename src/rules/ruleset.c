@@ -23,6 +23,7 @@
 
 #include "rules/builtin.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 /* ---- diagnostics ------------------------------------------------------ */
 
@@ -263,6 +264,8 @@ static const table_t *get_table(ruleset_t *rs, const char *name, const char *tab
     table_t *t = xcalloc(1, sizeof *t);
     rs->tables[rs->ntables] = t;
     t->name = buf_steal(&key);
+    sha256_add(rs->hash, t->name, strlen(t->name) + 1);
+    sha256_add(rs->hash, data.data ? data.data : "", data.len);
     int errors = parse_table(t, data.data ? data.data : "", data.len, diags);
     buf_free(&data);
     rs->ntables++;
@@ -864,6 +867,8 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
 {
     size_t before = diags->n, pos = 0;
     int lineno = 0, in_rule = 0, failed = 0;
+    sha256_add(rs->hash, name, strlen(name) + 1);   /* the name too: moving a rule changes it */
+    sha256_add(rs->hash, text, len);
     draft_t d;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
@@ -921,14 +926,26 @@ ruleset_t *ruleset_new(void)
 {
     ruleset_t *rs = xcalloc(1, sizeof *rs);
     rs->jit = 1;
+    rs->hash = sha256_begin();
     rs->max_captures = 1;
     return rs;
+}
+
+const char *ruleset_hash(ruleset_t *rs)
+{
+    if (rs->hash) {
+        sha256_end(rs->hash, rs->hash_hex);
+        rs->hash = NULL;
+    }
+    return rs->hash_hex;
 }
 
 void ruleset_free(ruleset_t *rs)
 {
     if (!rs)
         return;
+    if (rs->hash)
+        ruleset_hash(rs);   /* finishing frees the context */
     for (size_t i = 0; i < rs->nrules; i++)
         rule_free_fields(&rs->rules[i]);
     free(rs->rules);

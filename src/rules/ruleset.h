@@ -97,6 +97,8 @@ typedef struct ruleset {
     size_t ntables, tcap;
     unsigned max_captures;   /* for sizing per-worker match data */
     int jit;                 /* 1 when patterns are JIT-compiled */
+    struct sha256_ctx *hash; /* over every rule and table file loaded, in order */
+    char hash_hex[65];       /* set by ruleset_hash() */
 } ruleset_t;
 
 /* One problem in a rule file, reported as FILE:LINE: message. */
@@ -124,6 +126,9 @@ int ruleset_load_dir(ruleset_t *rs, const char *dir, rule_diags_t *diags);
 /* One rule file held in memory; `table_dir` is where its tables live (NULL: built in). */
 int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t len,
                       const char *table_dir, int builtin, rule_diags_t *diags);
+
+/* SHA-256 of every rule and table file loaded, in load order (hex). */
+const char *ruleset_hash(ruleset_t *rs);
 
 const rule_t *ruleset_find(const ruleset_t *rs, const char *id);
 const rule_t *ruleset_find_check(const ruleset_t *rs, const char *check);

@@ -34,7 +34,7 @@ test_check_stdin_name_used_as_path() {
 test_check_stdin_name_in_json() {
     ck_stdin "$CK_FIX/check/draft-bad-date.txt" --as-of "$CK_ASOF" --format json --stdin-name drafts/new.txt -
     expect_rc 1
-    expect_out_has '{"path":"drafts/new.txt","encoding":"utf-8","title":"湘川市居家养老服务补贴管理办法（征求意见稿）"'
+    expect_out_has '{"path":"drafts/new.txt","sha256":"d7d5ccf878a0b34508146c37d94474e2bddca58a49d9beaacffe4590b0e57e09","encoding":"utf-8","title":"湘川市居家养老服务补贴管理办法（征求意见稿）"'
     # No 成文日期 could be read, so the effective date comes from the 施行 clause.
     expect_out_has '"issued":null,"issued_confidence":"none","effective":"2025-04-01","expires":"2030-03-31"'
     expect_out_has '"findings":[{"rule":"DRAFT-DATE-NONEXISTENT","category":"drafting","severity":"error","effect":"none","line":8,"column":1,"end_line":8,"end_column":11,'

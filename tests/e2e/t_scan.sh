@@ -29,11 +29,13 @@ sc_setup() {
     [ "${1:-}" = noloop ] || ln -s .. "$TMP/docs/nested/loop"
 }
 
-# sc_unversion FILE: the tool's version replaced by VERSION, as in expected/.
+# sc_unversion FILE: the tool's version replaced by VERSION and the rule
+# set's hash (64 hex digits, changes with every rule edit) by RULES_HASH.
 sc_unversion() {
     local v
     v=$("$NORMLINT" --version | awk '{print $2}')
-    sed "s/\"version\":\"$v\"/\"version\":\"VERSION\"/" "$1"
+    grep -q '"rules_hash":"[0-9a-f]\{64\}"' "$1" || fail "no rules_hash of 64 hex digits"
+    sed "s/\"version\":\"$v\"/\"version\":\"VERSION\"/; s/\"rules_hash\":\"[0-9a-f]*\"/\"rules_hash\":\"RULES_HASH\"/" "$1"
 }
 
 # sc_paths FILE: the "path" of each document in a JSON/JSONL report, in order.
@@ -181,7 +183,7 @@ test_scan_no_default_rules() {
     if grep -q '"rule":' "$TMP/.out"; then fail "findings without any rules: $OUT"; fi
     expect_out_has '"summary":{"documents":6,"keep":6,"amend":0,"extend":0,"repeal":0,"errors":0,"warnings":0,"infos":0,"failed":0}'
     # The document model does not depend on the rules.
-    expect_out_has '"path":"docs/b-temp-relief.txt","encoding":"utf-8","title":"湘川市民政局关于规范临时救助审批工作的通知"'
+    expect_out_has '"path":"docs/b-temp-relief.txt","sha256":"6ac4fa5e9fe304e4fd2b677d1455253bceebe647128edd690407b0eba790341e","encoding":"utf-8","title":"湘川市民政局关于规范临时救助审批工作的通知"'
     expect_out_has '"expires":"2023-04-30","validity_source":"explicit","recommendation":"keep"'
 }
 
