@@ -24,7 +24,7 @@ static const char SCAN_USAGE[] =
     "usage: normlint scan [PATH...] [options]\n"
     "       normlint check [FILE|-] [--stdin-name NAME] [options]\n"
     "options:\n"
-    "  --format text|json|jsonl   report format (default text)\n"
+    "  --format FORMAT            text (default), json, jsonl, csv, sarif, html\n"
     "  -o, --output FILE          write the report to FILE\n"
     "  --lang zh|en               message language (default zh)\n"
     "  --fail-on error|warning|info|never   exit 1 at this severity (default error)\n"
@@ -169,8 +169,8 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
             return -1;
         }
     }
-    if (strcmp(o->format, "text") && strcmp(o->format, "json") && strcmp(o->format, "jsonl")) {
-        cli_message("unknown --format '%s' (text, json, jsonl)", o->format);
+    if (!printer_format_known(o->format)) {
+        cli_message("unknown --format '%s' (text, json, jsonl, csv, sarif, html)", o->format);
         return -1;
     }
     return 0;

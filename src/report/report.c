@@ -6,21 +6,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void json_init(printer_t *p) { json_printer_init(p, 0); }
+static void jsonl_init(printer_t *p) { json_printer_init(p, 1); }
+
+/* Every output format: its --format name and how to set its printer up. */
+static const struct {
+    const char *name;
+    void (*init)(printer_t *p);
+} FORMATS[] = {
+    {"text", text_printer_init},
+    {"json", json_init},
+    {"jsonl", jsonl_init},
+};
+
+int printer_format_known(const char *format)
+{
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        if (strcmp(FORMATS[i].name, format) == 0)
+            return 1;
+    return 0;
+}
+
 printer_t *printer_new(const char *format, const report_config_t *cfg)
 {
-    printer_t *p = xcalloc(1, sizeof *p);
-    p->cfg = *cfg;
-    if (strcmp(format, "text") == 0)
-        text_printer_init(p);
-    else if (strcmp(format, "json") == 0)
-        json_printer_init(p, 0);
-    else if (strcmp(format, "jsonl") == 0)
-        json_printer_init(p, 1);
-    else {
-        free(p);
-        return NULL;
-    }
-    return p;
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        if (strcmp(FORMATS[i].name, format) == 0) {
+            printer_t *p = xcalloc(1, sizeof *p);
+            p->cfg = *cfg;
+            FORMATS[i].init(p);
+            return p;
+        }
+    return NULL;
 }
 
 void printer_document(printer_t *p, const doc_report_t *r)

@@ -40,7 +40,9 @@ typedef struct {
 
 typedef struct printer printer_t;
 
-/* "text", "json", "jsonl"; NULL for an unknown format. */
+/* 1 when `format` names a printer ("text", "json", "jsonl", ...). */
+int printer_format_known(const char *format);
+/* A printer for `format`; NULL for an unknown format. */
 printer_t *printer_new(const char *format, const report_config_t *cfg);
 void printer_document(printer_t *p, const doc_report_t *r);
 void printer_finish(printer_t *p, const summary_t *s);
