@@ -19,12 +19,12 @@ DEPS_OK  := $(shell tools/ensure-deps.sh $(if $(filter check,$(MAKECMDGOALS)),ch
 ifneq ($(DEPS_OK),ok)
 $(error missing build dependencies (see the message above))
 endif
-PCRE_CFLAGS := $(shell pkg-config --cflags libpcre2-8 libcrypto)
-PCRE_LIBS   := $(shell pkg-config --libs libpcre2-8 libcrypto)
+DEP_CFLAGS := $(shell pkg-config --cflags libpcre2-8 libcrypto jansson)
+DEP_LIBS   := $(shell pkg-config --libs libpcre2-8 libcrypto jansson)
 # glibc has iconv built in; a separate GNU libiconv needs -liconv.
 ICONV_LIBS  := $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("UTF-8","GB18030")==(iconv_t)-1;}\n' \
                  | $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
-LIBS        := $(PCRE_LIBS) $(ICONV_LIBS) -lpthread
+LIBS        := $(DEP_LIBS) $(ICONV_LIBS) -lpthread
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/doc/*.c src/rules/*.c src/audit/*.c src/report/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -58,10 +58,10 @@ build/asan/obj/builtin_rules.o: build/gen/builtin_rules.c
 
 build/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(PCRE_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
 build/asan/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(PCRE_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/libnormlint.a: $(REL_OBJ)
 	ar rcs $@ $^
@@ -69,13 +69,13 @@ build/asan/libnormlint.a: $(ASAN_OBJ)
 	ar rcs $@ $^
 
 build/normlint: $(CLI_SRC) build/libnormlint.a
-	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(PCRE_CFLAGS) -o $@ $(CLI_SRC) build/libnormlint.a $(LIBS)
+	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $(CLI_SRC) build/libnormlint.a $(LIBS)
 build/asan/normlint: $(CLI_SRC) build/asan/libnormlint.a
-	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(PCRE_CFLAGS) -o $@ $(CLI_SRC) build/asan/libnormlint.a $(LIBS)
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $(CLI_SRC) build/asan/libnormlint.a $(LIBS)
 
 build/asan/tests/%: tests/unit/%.c tests/unit/testutil.h build/asan/libnormlint.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(PCRE_CFLAGS) -Itests/unit -o $@ $< build/asan/libnormlint.a $(LIBS) -lcmocka
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -Itests/unit -o $@ $< build/asan/libnormlint.a $(LIBS) -lcmocka
 
 # Unit tests, then every rule's own examples, then the end-to-end tests,
 # all against the sanitizer build.

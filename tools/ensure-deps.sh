@@ -8,19 +8,34 @@
 # Usage: tools/ensure-deps.sh build|check
 set -eu
 
-need_build="pkg-config:pkg-config libpcre2-dev:libpcre2-8 libssl-dev:libcrypto gcc:gcc make:make"
-need_check="libcmocka-dev:cmocka"
+need_build="pkg-config:pkg-config libpcre2-dev:libpcre2-8 libssl-dev:libcrypto libjansson-dev:jansson gcc:gcc make:make"
+# Probes: a pkg-config name, cmd:COMMAND (on PATH), py:MODULE (importable by
+# Debian's /usr/bin/python3, which is what the python3-* packages install for)
+# or file:PATH. The report tests validate SARIF with jsonschema and load the
+# HTML report in headless Chromium; the font lets its screenshot show Chinese.
+need_check="libcmocka-dev:cmocka python3-jsonschema:py:jsonschema chromium:cmd:chromium
+fonts-wqy-microhei:file:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 missing=""
+# probe_ok PACKAGE PROBE: is the package's probe satisfied?
+probe_ok() {
+    case "$2" in
+    cmd:*) command -v "${2#cmd:}" >/dev/null 2>&1 ;;
+    py:*) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import ${2#py:}" >/dev/null 2>&1 ;;
+    file:*) [ -e "${2#file:}" ] ;;
+    *)
+        case "$1" in
+        gcc|make) command -v "$2" >/dev/null 2>&1 ;;
+        pkg-config) command -v pkg-config >/dev/null 2>&1 ;;
+        *) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$2" ;;
+        esac
+        ;;
+    esac
+}
 check_pkg() {
     pkg=${1%%:*}
     probe=${1#*:}
-    case "$pkg" in
-    gcc|make) command -v "$probe" >/dev/null 2>&1 && return 0 ;;
-    pkg-config) command -v pkg-config >/dev/null 2>&1 && return 0 ;;
-    *) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$probe" && return 0 ;;
-    esac
-    missing="$missing $pkg"
+    probe_ok "$pkg" "$probe" || missing="$missing $pkg"
 }
 
 for p in $need_build; do check_pkg "$p"; done

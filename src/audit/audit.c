@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit/drafting.h"
+#include "audit/lifecycle.h"
 #include "audit/validity.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD in UTF-8 */
@@ -65,6 +66,7 @@ void audit_document(const audit_options_t *o, matcher_t *m, document_t *doc, fin
     report_decode_issues(o, doc, out);
     engine_run(o->rules, m, doc, out);
     validity_audit(o, doc, out);
+    lifecycle_audit(o, doc, out);
     drafting_audit(o, doc, out);
     findings_sort(out);
 }

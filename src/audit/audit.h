@@ -12,10 +12,14 @@
 #include "doc/document.h"
 #include "rules/engine.h"
 
+/* The documents of one run, for checks that compare documents (lifecycle.h). */
+typedef struct batch batch_t;
+
 typedef struct {
     const ruleset_t *rules;
     const profile_t *profile;
     date_t as_of;
+    const batch_t *batch;      /* NULL: the document is judged alone */
 } audit_options_t;
 
 /*

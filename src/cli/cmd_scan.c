@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "audit/audit.h"
+#include "audit/baseline.h"
+#include "audit/lifecycle.h"
 #include "audit/recommend.h"
 #include "cli.h"
 #include "report/report.h"
@@ -35,7 +37,9 @@ static const char SCAN_USAGE[] =
     "  --ext LIST                 extensions scanned in folders (default txt,md)\n"
     "  --files-from FILE          read paths to scan from FILE, one per line ('-': stdin)\n"
     "  --encoding NAME            auto|utf-8|gbk|gb18030|utf-16le|utf-16be (default auto)\n"
-    "  --color auto|always|never  colour in text output (default auto; NO_COLOR respected)\n";
+    "  --color auto|always|never  colour in text output (default auto; NO_COLOR respected)\n"
+    "  --baseline FILE            report only findings not in FILE (an earlier JSON report)\n"
+    "  --write-baseline FILE      also write this run's full JSON report to FILE\n";
 
 typedef struct {
     const char *format;
@@ -47,6 +51,8 @@ typedef struct {
     const char *exts;
     const char *files_from;
     const char *stdin_name;
+    const char *baseline;        /* --baseline FILE: report only what is new */
+    const char *write_baseline;  /* --write-baseline FILE */
     encoding_t encoding;
     int color;            /* -1 auto */
 } scan_opts_t;
@@ -54,6 +60,7 @@ typedef struct {
 enum {
     OPT_FORMAT = 256, OPT_LANG, OPT_FAIL_ON, OPT_AS_OF, OPT_PROFILE, OPT_RULES, OPT_NO_DEFAULT,
     OPT_EXT, OPT_FILES_FROM, OPT_STDIN_NAME, OPT_ENCODING, OPT_COLOR, OPT_HELP,
+    OPT_BASELINE, OPT_WRITE_BASELINE,
 };
 
 static int parse_fail_on(const char *v, int *out)
@@ -107,6 +114,12 @@ static int parse_scan_option(int c, scan_opts_t *o)
         return 0;
     case OPT_ENCODING:
         return encoding_parse(optarg, &o->encoding);
+    case OPT_BASELINE:
+        o->baseline = optarg;
+        return 0;
+    case OPT_WRITE_BASELINE:
+        o->write_baseline = optarg;
+        return 0;
     case OPT_COLOR:
         if (strcmp(optarg, "auto") == 0)
             o->color = -1;
@@ -145,6 +158,8 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
         {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"color", required_argument, NULL, OPT_COLOR},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -219,7 +234,31 @@ typedef struct {
     summary_t summary;
     int worst;            /* highest severity found; -1: none */
     int trouble;          /* a file could not be processed */
+    baseline_t *baseline; /* --baseline, or NULL */
+    printer_t *full;      /* --write-baseline: every finding, as JSON */
+    summary_t full_summary;
 } scan_state_t;
+
+/*
+ * With a baseline, the findings to show are the new ones: a view sharing
+ * the findings' strings (free only its array). The decision still weighs
+ * every finding, known or new.
+ */
+static findings_t new_findings(scan_state_t *s, const char *path, const findings_t *all)
+{
+    findings_t shown = {0};
+    baseline_seen(s->baseline, path);
+    shown.items = xcalloc(all->n ? all->n : 1, sizeof *shown.items);
+    for (size_t i = 0; i < all->n; i++) {
+        const finding_t *f = &all->items[i];
+        if (baseline_take(s->baseline, path, f->rule->id, f->excerpt))
+            s->summary.baseline_known++;
+        else
+            shown.items[shown.n++] = *f;
+    }
+    s->summary.baseline_new += shown.n;
+    return shown;
+}
 
 static void report_failure(scan_state_t *s, const char *path, const char *why)
 {
@@ -227,42 +266,90 @@ static void report_failure(scan_state_t *s, const char *path, const char *why)
     doc_report_t r = {path, NULL, why, NULL, NULL};
     printer_document(s->printer, &r);
     summary_add(&s->summary, &r);
+    if (s->full) {
+        printer_document(s->full, &r);
+        summary_add(&s->full_summary, &r);
+    }
     s->trouble = 1;
+}
+
+typedef enum { LOAD_OK, LOAD_FAILED, LOAD_BINARY } load_status_t;
+
+/* Read and parse one file; on failure *why says why (strerror text or ours). */
+static load_status_t load_file(const char *path, const char *shown, encoding_t enc,
+                               document_t *doc, const char **why)
+{
+    buf_t bytes;
+    buf_init(&bytes);
+    int rc = cli_read_input(path, &bytes);
+    if (rc != 0) {
+        *why = strerror(rc);
+        buf_free(&bytes);
+        memset(doc, 0, sizeof *doc);
+        return LOAD_FAILED;
+    }
+    decode_status_t st = document_load(shown, bytes.data ? bytes.data : "", bytes.len, enc, doc);
+    buf_free(&bytes);
+    if (st == DECODE_OK)
+        return LOAD_OK;
+    document_free(doc);
+    *why = "this system's iconv cannot decode the requested encoding";
+    return st == DECODE_BINARY ? LOAD_BINARY : LOAD_FAILED;
+}
+
+/*
+ * First pass over a scan: what supersession needs of every document
+ * (title, date). Standard input is read once, in the audit pass only.
+ */
+static batch_t *collect_batch(const file_list_t *files, encoding_t enc)
+{
+    batch_t *b = batch_new();
+    for (size_t i = 0; i < files->n; i++) {
+        const char *why;
+        document_t doc;
+        if (strcmp(files->paths[i], "-") == 0)
+            continue;
+        if (load_file(files->paths[i], files->paths[i], enc, &doc, &why) == LOAD_OK) {
+            batch_add(b, &doc);
+            document_free(&doc);
+        }
+    }
+    return b;
 }
 
 static void audit_file(scan_state_t *s, const char *path)
 {
     const char *shown = strcmp(path, "-") == 0 && s->o->stdin_name ? s->o->stdin_name : path;
-    buf_t bytes;
-    buf_init(&bytes);
-    int rc = cli_read_input(path, &bytes);
-    if (rc != 0) {
-        report_failure(s, shown, strerror(rc));
-        buf_free(&bytes);
-        return;
-    }
+    const char *why = NULL;
     document_t doc;
-    decode_status_t st = document_load(shown, bytes.data ? bytes.data : "", bytes.len,
-                                       s->o->encoding, &doc);
-    buf_free(&bytes);
-    if (st != DECODE_OK) {
-        if (st == DECODE_BINARY)
-            cli_error(shown, "binary file, skipped");   /* a note, not a failure */
-        else
-            report_failure(s, shown, "this system's iconv cannot decode the requested encoding");
-        document_free(&doc);
+    switch (load_file(path, shown, s->o->encoding, &doc, &why)) {
+    case LOAD_OK:
+        break;
+    case LOAD_BINARY:
+        cli_error(shown, "binary file, skipped");   /* a note, not a failure */
+        return;
+    case LOAD_FAILED:
+        report_failure(s, shown, why);
         return;
     }
     findings_t f = {0};
     decision_t d;
     audit_document(&s->audit, s->matcher, &doc, &f);
     recommend(&f, &d);
-    doc_report_t r = {shown, &doc, NULL, &f, &d};
+    if (s->full) {
+        doc_report_t all = {shown, &doc, NULL, &f, &d};
+        printer_document(s->full, &all);
+        summary_add(&s->full_summary, &all);
+    }
+    findings_t view = s->baseline ? new_findings(s, shown, &f) : f;
+    doc_report_t r = {shown, &doc, NULL, &view, &d};
     printer_document(s->printer, &r);
     summary_add(&s->summary, &r);
-    for (size_t i = 0; i < f.n; i++)
-        if ((int)f.items[i].rule->severity > s->worst)
-            s->worst = (int)f.items[i].rule->severity;
+    for (size_t i = 0; i < view.n; i++)   /* exit status: new findings only, with a baseline */
+        if ((int)view.items[i].rule->severity > s->worst)
+            s->worst = (int)view.items[i].rule->severity;
+    if (s->baseline)
+        free(view.items);
     decision_free(&d);
     findings_free(&f);
     document_free(&doc);
@@ -287,6 +374,53 @@ static FILE *open_output(const char *path)
     return f;
 }
 
+/* --write-baseline: a JSON printer on its own file, fed every finding. */
+static int open_full_report(const scan_opts_t *o, const report_config_t *cfg, scan_state_t *s,
+                            FILE **file)
+{
+    *file = NULL;
+    if (!o->write_baseline)
+        return 0;
+    if (!(*file = fopen(o->write_baseline, "w"))) {
+        cli_error(o->write_baseline, "cannot write baseline: %s", strerror(errno));
+        return -1;
+    }
+    report_config_t full = *cfg;
+    full.out = *file;
+    full.color = 0;
+    s->full = printer_new("json", &full);
+    return 0;
+}
+
+/* Audit every file, print, and return the exit status. */
+static int run_scan(scan_state_t *s, const file_list_t *files, const report_config_t *cfg)
+{
+    const scan_opts_t *o = s->o;
+    FILE *full_file;
+    if (open_full_report(o, cfg, s, &full_file) != 0)
+        return EXIT_TROUBLE;
+    for (size_t i = 0; i < files->n; i++)
+        audit_file(s, files->paths[i]);
+    if (s->baseline) {
+        s->summary.has_baseline = 1;
+        s->summary.baseline_fixed = baseline_fixed(s->baseline);
+    }
+    printer_finish(s->printer, &s->summary);
+    /* The terminal always gets the one-line summary, whatever the format. */
+    if (strcmp(o->format, "text") != 0 || o->output)
+        summary_line(&s->summary, o->english, stderr);
+    int status = exit_status(s);
+    if (s->full) {
+        printer_finish(s->full, &s->full_summary);
+        printer_free(s->full);
+        if (fclose(full_file) != 0) {
+            cli_error(o->write_baseline, "cannot write baseline: %s", strerror(errno));
+            status = EXIT_TROUBLE;
+        }
+    }
+    return status;
+}
+
 int cmd_scan(int argc, char **argv, int check_mode)
 {
     scan_opts_t o;
@@ -297,6 +431,9 @@ int cmd_scan(int argc, char **argv, int check_mode)
         return EXIT_TROUBLE;
     char err[512] = "";
     profile_t *profile = profile_load(o.rules.profile_name, o.rules.rules_dir, err, sizeof err);
+    baseline_t *baseline = NULL;
+    if (profile && o.baseline && !(baseline = baseline_load(o.baseline, err, sizeof err)))
+        profile_free(profile), profile = NULL;
     if (!profile) {
         cli_message("%s", err);
         ruleset_free(rs);
@@ -309,17 +446,14 @@ int cmd_scan(int argc, char **argv, int check_mode)
         goto done;
     int color = o.color >= 0 ? o.color : isatty(fileno(out)) && !getenv("NO_COLOR");
     report_config_t cfg = {out, o.english, color, o.as_of, profile->name, rs, ruleset_hash(rs)};
-    scan_state_t s = {&o, {rs, profile, o.as_of}, matcher_new(rs), printer_new(o.format, &cfg),
-                      {0}, -1, files.errors > 0};
-    for (size_t i = 0; i < files.n; i++)
-        audit_file(&s, files.paths[i]);
-    printer_finish(s.printer, &s.summary);
-    /* The terminal always gets the one-line summary, whatever the format. */
-    if (strcmp(o.format, "text") != 0 || o.output)
-        summary_line(&s.summary, o.english, stderr);
-    status = exit_status(&s);
+    batch_t *batch = collect_batch(&files, o.encoding);
+    scan_state_t s = {&o, {rs, profile, o.as_of, batch}, matcher_new(rs),
+                      printer_new(o.format, &cfg), {0}, -1, files.errors > 0, baseline, NULL,
+                      {0}};
+    status = run_scan(&s, &files, &cfg);
     printer_free(s.printer);
     matcher_free(s.matcher);
+    batch_free(batch);
     if (out != stdout && fclose(out) != 0) {   /* -o -: stdout, never a file named "-" */
         cli_error(o.output, "cannot write report: %s", strerror(errno));
         status = EXIT_TROUBLE;
@@ -327,6 +461,7 @@ int cmd_scan(int argc, char **argv, int check_mode)
 done:
     file_list_free(&files);
     profile_free(profile);
+    baseline_free(baseline);
     ruleset_free(rs);
     return status;
 }

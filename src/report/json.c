@@ -120,6 +120,11 @@ static void summary_json(buf_t *b, const summary_t *s)
                s->documents, s->by_rec[REC_KEEP], s->by_rec[REC_AMEND], s->by_rec[REC_EXTEND],
                s->by_rec[REC_REPEAL], s->by_severity[SEV_ERROR], s->by_severity[SEV_WARNING],
                s->by_severity[SEV_INFO], s->failed);
+    if (s->has_baseline) {   /* inside "summary", before its closing brace */
+        b->len--;
+        buf_printf(b, ",\"baseline\":{\"new\":%zu,\"fixed\":%zu,\"unchanged\":%zu}}",
+                   s->baseline_new, s->baseline_fixed, s->baseline_known);
+    }
 }
 
 static void json_finish(printer_t *p, const summary_t *s)

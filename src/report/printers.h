@@ -15,6 +15,12 @@ struct printer {
 };
 
 void text_printer_init(printer_t *p);
+void csv_printer_init(printer_t *p);
+void sarif_printer_init(printer_t *p);
+void html_printer_init(printer_t *p);
+/* The cleanup list's 文件名称 and 理由 (csv.c), shared with the HTML report. */
+const char *report_display_name(const doc_report_t *r);
+void report_reasons(buf_t *b, const doc_report_t *r, int english);
 void json_printer_init(printer_t *p, int lines);
 
 /* JSON string literal for s[0..n), escaped. */

@@ -17,6 +17,9 @@ static const struct {
     {"text", text_printer_init},
     {"json", json_init},
     {"jsonl", jsonl_init},
+    {"csv", csv_printer_init},
+    {"sarif", sarif_printer_init},
+    {"html", html_printer_init},
 };
 
 int printer_format_known(const char *format)
@@ -81,6 +84,10 @@ void summary_line(const summary_t *s, int english, FILE *out)
     if (s->failed)
         fprintf(out, english ? ", %zu could not be read" : "，%zu 个无法读取", s->failed);
     fputs(english ? ".\n" : "。\n", out);
+    if (s->has_baseline)
+        fprintf(out, english ? "Against the baseline: %zu new, %zu fixed, %zu unchanged.\n"
+                             : "与基线相比：新增 %zu 条，已修复 %zu 条，未变 %zu 条。\n",
+                s->baseline_new, s->baseline_fixed, s->baseline_known);
 }
 
 void json_string(buf_t *b, const char *s, size_t n)

@@ -24,8 +24,10 @@ typedef struct {
 typedef struct {
     size_t documents;
     size_t by_rec[REC_COUNT];
-    size_t by_severity[3];
+    size_t by_severity[3];   /* of the findings reported (new ones, with a baseline) */
     size_t failed;
+    int has_baseline;        /* --baseline given: the three counts below mean something */
+    size_t baseline_new, baseline_known, baseline_fixed;
 } summary_t;
 
 typedef struct {

@@ -610,6 +610,9 @@ static char *unescape_example(const char *v)
         if (v[0] == '\\' && v[1] == 'n') {
             buf_putc(&b, '\n');
             v++;
+        } else if (v[0] == '\\' && v[1] == 'f') {   /* separates the documents of a batch */
+            buf_putc(&b, '\f');
+            v++;
         } else if (v[0] == '\\' && v[1] == 'x' && hex_value(v[2]) >= 0 && hex_value(v[3]) >= 0) {
             buf_putc(&b, (char)(hex_value(v[2]) * 16 + hex_value(v[3])));
             v += 3;
