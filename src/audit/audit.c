@@ -8,6 +8,7 @@
 
 #include "audit/drafting.h"
 #include "audit/lifecycle.h"
+#include "audit/review.h"
 #include "audit/validity.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD in UTF-8 */
@@ -67,6 +68,7 @@ void audit_document(const audit_options_t *o, matcher_t *m, document_t *doc, fin
     engine_run(o->rules, m, doc, out);
     validity_audit(o, doc, out);
     lifecycle_audit(o, doc, out);
+    review_audit(o, m, doc, out);
     drafting_audit(o, doc, out);
     findings_sort(out);
 }

@@ -10,6 +10,7 @@
 #include "audit/profile.h"
 #include "doc/date.h"
 #include "doc/document.h"
+#include "doc/register.h"
 #include "rules/engine.h"
 
 /* The documents of one run, for checks that compare documents (lifecycle.h). */
@@ -20,6 +21,9 @@ typedef struct {
     const profile_t *profile;
     date_t as_of;
     const batch_t *batch;      /* NULL: the document is judged alone */
+    int prepublication;        /* `check`: a draft before publication, not a published text */
+    doc_register_t *reg;       /* --register, or NULL; rows found are marked matched */
+    const document_t *note;    /* the document's 起草说明, or NULL (set per document) */
 } audit_options_t;
 
 /*

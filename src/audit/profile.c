@@ -51,6 +51,8 @@ static int set_field(profile_t *p, const char *key, const char *value)
         p->name = xstrdup(value);
         return 0;
     }
+    if (strcmp(key, "min_days_rule_from") == 0)
+        return date_parse_iso(value, &p->min_days_rule_from);
     if (strcmp(key, "description") == 0) {
         free(p->description);
         p->description = xstrdup(value);

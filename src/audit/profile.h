@@ -7,6 +7,8 @@
 #ifndef NORMLINT_PROFILE_H
 #define NORMLINT_PROFILE_H
 
+#include "doc/date.h"
+
 typedef struct {
     char *name;
     char *description;
@@ -15,6 +17,7 @@ typedef struct {
     int review_window_months; /* "expiring" when it expires within this */
     int filing_days;          /* 备案 within this many days of publication */
     int min_days_before_effect;
+    date_t min_days_rule_from; /* documents published from this date on (unset: all) */
 } profile_t;
 
 /*

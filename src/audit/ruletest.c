@@ -3,10 +3,12 @@
  */
 #include "ruletest.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit/audit.h"
 #include "audit/lifecycle.h"
+#include "audit/review.h"
 
 static int has_finding_of(const findings_t *f, const rule_t *r)
 {
@@ -14,6 +16,28 @@ static int has_finding_of(const findings_t *f, const rule_t *r)
         if (f->items[i].rule == r)
             return 1;
     return 0;
+}
+
+/*
+ * Run-level findings (register rows no document matched) are printed, not
+ * attached to a document: look for the rule's id in what would be printed.
+ */
+static int in_run_diagnostics(const ruleset_t *rs, const doc_register_t *reg, const rule_t *r)
+{
+    if (!reg)
+        return 0;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return 0;
+    review_report_orphans(rs, reg, 0, mem);
+    fclose(mem);
+    char tag[128];
+    snprintf(tag, sizeof tag, "[%s]", r->id);
+    int found = text && strstr(text, tag) != NULL;
+    free(text);
+    return found;
 }
 
 /*
@@ -43,7 +67,17 @@ static batch_t *example_batch(const char *text)
 static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t *m,
                        const rule_t *r, const rule_example_t *ex, FILE *log)
 {
-    audit_options_t o = {rs, profile, DATE_NONE, NULL};
+    audit_options_t o = {.rules = rs, .profile = profile, .as_of = DATE_NONE,
+                         .prepublication = r->example_prepublication};
+    char err[256];
+    if (r->example_register) {
+        o.reg = register_parse("example.register", r->example_register,
+                               strlen(r->example_register), err, sizeof err);
+        if (!o.reg) {
+            fprintf(log, "%s:%d: %s: example.register: %s\n", r->file, ex->line, r->id, err);
+            return 0;
+        }
+    }
     date_parse_iso(r->example_as_of ? r->example_as_of : RULETEST_DEFAULT_AS_OF, &o.as_of);
     const char *ff = strchr(ex->text, '\f');
     size_t len = ff ? (size_t)(ff - ex->text) : strlen(ex->text);
@@ -51,6 +85,7 @@ static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t 
     if (document_load("example-0", ex->text, len, ENC_AUTO, &doc) != DECODE_OK) {
         fprintf(log, "%s:%d: example of %s could not be read as text\n", r->file, ex->line, r->id);
         document_free(&doc);
+        register_free(o.reg);
         return 0;
     }
     batch_t *batch = example_batch(ex->text);
@@ -58,7 +93,8 @@ static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t 
     findings_t f = {0};
     audit_document(&o, m, &doc, &f);
     batch_free(batch);
-    int found = has_finding_of(&f, r);
+    int found = has_finding_of(&f, r) || in_run_diagnostics(rs, o.reg, r);
+    register_free(o.reg);
     int ok = found == ex->should_match;
     if (!ok)
         fprintf(log, "%s:%d: %s: example.%s %s: %s\n", r->file, ex->line, r->id,

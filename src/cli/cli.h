@@ -23,6 +23,7 @@ void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_read_input(const char *path, buf_t *out);
 
 int cmd_normalize(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
 int cmd_scan(int argc, char **argv, int check_mode);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

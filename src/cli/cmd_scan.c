@@ -18,6 +18,7 @@
 #include "audit/audit.h"
 #include "audit/baseline.h"
 #include "audit/lifecycle.h"
+#include "audit/review.h"
 #include "audit/recommend.h"
 #include "cli.h"
 #include "report/report.h"
@@ -39,7 +40,8 @@ static const char SCAN_USAGE[] =
     "  --encoding NAME            auto|utf-8|gbk|gb18030|utf-16le|utf-16be (default auto)\n"
     "  --color auto|always|never  colour in text output (default auto; NO_COLOR respected)\n"
     "  --baseline FILE            report only findings not in FILE (an earlier JSON report)\n"
-    "  --write-baseline FILE      also write this run's full JSON report to FILE\n";
+    "  --write-baseline FILE      also write this run's full JSON report to FILE\n"
+    "  --register FILE            the register (登记台账) as CSV, for the review-step checks\n";
 
 typedef struct {
     const char *format;
@@ -52,6 +54,7 @@ typedef struct {
     const char *files_from;
     const char *stdin_name;
     const char *baseline;        /* --baseline FILE: report only what is new */
+    const char *register_path;   /* --register FILE: the 登记台账 as CSV */
     const char *write_baseline;  /* --write-baseline FILE */
     encoding_t encoding;
     int color;            /* -1 auto */
@@ -60,7 +63,7 @@ typedef struct {
 enum {
     OPT_FORMAT = 256, OPT_LANG, OPT_FAIL_ON, OPT_AS_OF, OPT_PROFILE, OPT_RULES, OPT_NO_DEFAULT,
     OPT_EXT, OPT_FILES_FROM, OPT_STDIN_NAME, OPT_ENCODING, OPT_COLOR, OPT_HELP,
-    OPT_BASELINE, OPT_WRITE_BASELINE,
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REGISTER,
 };
 
 static int parse_fail_on(const char *v, int *out)
@@ -117,6 +120,9 @@ static int parse_scan_option(int c, scan_opts_t *o)
     case OPT_BASELINE:
         o->baseline = optarg;
         return 0;
+    case OPT_REGISTER:
+        o->register_path = optarg;
+        return 0;
     case OPT_WRITE_BASELINE:
         o->write_baseline = optarg;
         return 0;
@@ -159,6 +165,7 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"color", required_argument, NULL, OPT_COLOR},
         {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"register", required_argument, NULL, OPT_REGISTER},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -317,6 +324,34 @@ static batch_t *collect_batch(const file_list_t *files, encoding_t enc)
     return b;
 }
 
+/* "dir/X.txt" -> "dir/X起草说明.txt": the drafting note that goes with a document. */
+static char *note_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+    buf_t b;
+    buf_init(&b);
+    buf_append(&b, path, stem);
+    buf_puts(&b, "起草说明");
+    buf_puts(&b, path + stem);
+    return buf_steal(&b);
+}
+
+/* The document's 起草说明 when one stands beside it; 1 when loaded. */
+static int load_note(const char *path, encoding_t enc, document_t *note)
+{
+    if (strcmp(path, "-") == 0)
+        return 0;
+    char *np = note_path(path);
+    struct stat st;
+    const char *why;
+    int ok = stat(np, &st) == 0 && S_ISREG(st.st_mode) &&
+             load_file(np, np, enc, note, &why) == LOAD_OK;
+    free(np);
+    return ok;
+}
+
 static void audit_file(scan_state_t *s, const char *path)
 {
     const char *shown = strcmp(path, "-") == 0 && s->o->stdin_name ? s->o->stdin_name : path;
@@ -334,7 +369,13 @@ static void audit_file(scan_state_t *s, const char *path)
     }
     findings_t f = {0};
     decision_t d;
+    document_t note;
+    int has_note = load_note(path, s->o->encoding, &note);
+    s->audit.note = has_note ? &note : NULL;
     audit_document(&s->audit, s->matcher, &doc, &f);
+    s->audit.note = NULL;
+    if (has_note)
+        document_free(&note);
     recommend(&f, &d);
     if (s->full) {
         doc_report_t all = {shown, &doc, NULL, &f, &d};
@@ -432,8 +473,13 @@ int cmd_scan(int argc, char **argv, int check_mode)
     char err[512] = "";
     profile_t *profile = profile_load(o.rules.profile_name, o.rules.rules_dir, err, sizeof err);
     baseline_t *baseline = NULL;
+    doc_register_t *reg = NULL;
     if (profile && o.baseline && !(baseline = baseline_load(o.baseline, err, sizeof err)))
         profile_free(profile), profile = NULL;
+    if (profile && o.register_path && !(reg = register_load(o.register_path, err, sizeof err))) {
+        profile_free(profile), profile = NULL;
+        baseline_free(baseline), baseline = NULL;
+    }
     if (!profile) {
         cli_message("%s", err);
         ruleset_free(rs);
@@ -447,10 +493,14 @@ int cmd_scan(int argc, char **argv, int check_mode)
     int color = o.color >= 0 ? o.color : isatty(fileno(out)) && !getenv("NO_COLOR");
     report_config_t cfg = {out, o.english, color, o.as_of, profile->name, rs, ruleset_hash(rs)};
     batch_t *batch = collect_batch(&files, o.encoding);
-    scan_state_t s = {&o, {rs, profile, o.as_of, batch}, matcher_new(rs),
-                      printer_new(o.format, &cfg), {0}, -1, files.errors > 0, baseline, NULL,
-                      {0}};
+    audit_options_t audit = {.rules = rs, .profile = profile, .as_of = o.as_of, .batch = batch,
+                             .prepublication = check_mode, .reg = reg};
+    scan_state_t s = {&o, audit, matcher_new(rs), printer_new(o.format, &cfg), {0}, -1,
+                      files.errors > 0, baseline, NULL, {0}};
     status = run_scan(&s, &files, &cfg);
+    if (reg && review_report_orphans(rs, reg, o.english, stderr) > 0 && status == EXIT_CLEAN &&
+        o.fail_on >= 0 && o.fail_on <= SEV_WARNING)
+        status = EXIT_FINDINGS;   /* a register row without its document is a warning */
     printer_free(s.printer);
     matcher_free(s.matcher);
     batch_free(batch);
@@ -462,6 +512,7 @@ done:
     file_list_free(&files);
     profile_free(profile);
     baseline_free(baseline);
+    register_free(reg);
     ruleset_free(rs);
     return status;
 }

@@ -14,6 +14,7 @@ static const char USAGE[] =
     "  scan [PATH...]        audit every document under the paths (default .)\n"
     "  check [FILE|-]        audit one document, e.g. a draft before publication\n"
     "  normalize FILE...     write documents as clean UTF-8 (or GBK) text\n"
+    "  fix FILE...           apply the certain drafting fixes (diff, or --in-place)\n"
     "  rules list            list the rules in use\n"
     "  rules test            run every rule's examples\n"
     "  explain RULE-ID       a rule's message, legal basis and examples\n"
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "normalize") == 0)
         return cmd_normalize(argc - 1, argv + 1);
+    if (strcmp(cmd, "fix") == 0)
+        return cmd_fix(argc - 1, argv + 1);
     if (strcmp(cmd, "scan") == 0)
         return cmd_scan(argc - 1, argv + 1, 0);
     if (strcmp(cmd, "check") == 0)

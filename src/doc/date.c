@@ -894,3 +894,27 @@ int effective_find(const char *text, size_t len, effective_clause_t *out)
         *out = best;
     return 1;
 }
+
+long date_days_between(date_t from, date_t to)
+{
+    return days_from_civil(to.year, to.month, to.day) -
+           days_from_civil(from.year, from.month, from.day);
+}
+
+int date_weekday(date_t d)
+{
+    /* 1970-01-01 (day 0) was a Thursday (4); Monday = 1 ... Sunday = 7. */
+    long z = days_from_civil(d.year, d.month, d.day);
+    long w = ((z % 7) + 7 + 3) % 7;   /* 0 = Monday */
+    return (int)w + 1;
+}
+
+int date_working_days(date_t from, date_t to)
+{
+    int n = 0;
+    for (long k = 0, span = date_days_between(from, to); k <= span; k++) {
+        int w = date_weekday(date_add_days(from, (int)k));
+        n += w <= 5;
+    }
+    return n;
+}

@@ -24,6 +24,13 @@ int date_cmp(date_t a, date_t b);          /* <0, 0, >0 */
 date_t date_add_years(date_t d, int years);
 date_t date_add_months(date_t d, int months);
 date_t date_add_days(date_t d, int days);
+/* Days from `from` to `to` (negative when `to` is earlier). */
+long date_days_between(date_t from, date_t to);
+/* ISO weekday: Monday 1 ... Sunday 7. */
+int date_weekday(date_t d);
+/* Monday-to-Friday days from `from` to `to`, both included (public holidays
+ * and adjusted working weekends are not known here). */
+int date_working_days(date_t from, date_t to);
 /* "YYYY-MM-DD" (11 bytes with NUL) / "YYYY年M月D日" (at most 32 bytes). */
 void date_format_iso(date_t d, char out[11]);
 void date_format_zh(date_t d, char out[32]);

@@ -32,6 +32,19 @@ typedef enum {
     VALIDITY_SOURCE_DEFAULT,
 } validity_source_t;
 
+/* What is known of one review step (国办发〔2018〕37号). */
+typedef enum {
+    STEP_UNKNOWN = 0,           /* not looked at (e.g. filing without a register) */
+    STEP_MISSING,               /* looked for, no evidence */
+    STEP_DONE,                  /* evidenced */
+    STEP_NOT_REQUIRED,          /* fair-competition review of a document not touching market entities */
+} step_t;
+
+typedef struct {
+    int from_text, from_note, from_register;   /* where evidence was looked for */
+    step_t legality, fair_competition, deliberation, consultation, filing;
+} review_t;
+
 typedef struct {
     char *path;                 /* as given; "-" or --stdin-name for stdin */
     encoding_t encoding;
@@ -62,6 +75,7 @@ typedef struct {
     validity_clause_t validity_clause;
     validity_source_t validity_source;
     date_t expires;
+    review_t review;            /* filled by the review audit */
 } document_t;
 
 /*

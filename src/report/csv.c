@@ -70,7 +70,7 @@ void report_reasons(buf_t *b, const doc_report_t *r, int english)
             seen = grow_array(seen, &cap, nseen + 1, sizeof *seen);
             seen[nseen++] = msg;
             if (nseen > 1)
-                buf_puts(b, english ? "; " : "；");
+                buf_puts(b, english ? " | " : "；");
             buf_puts(b, msg);
         }
     free(seen);

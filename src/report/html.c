@@ -72,13 +72,15 @@ static const char STYLE[] =
     ".chart text{font-size:14px;fill:var(--fg)}.chart .n{font-weight:600}\n"
     "table{border-collapse:collapse;width:100%;font-size:14px}\n"
     "th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}\n"
-    "thead th{background:var(--soft);white-space:nowrap}\n"
+    "thead th{background:var(--soft)}thead th:first-child{white-space:nowrap}\n"
     "th button{all:unset;cursor:pointer;font-weight:600}\n"
     "th button:focus-visible{outline:2px solid var(--amend)}\n"
     "th button::after{content:\" \\2195\";color:var(--muted)}\n"
     "th[aria-sort=ascending] button::after{content:\" \\25B2\";color:var(--fg)}\n"
     "th[aria-sort=descending] button::after{content:\" \\25BC\";color:var(--fg)}\n"
-    "tbody tr:nth-child(even){background:#fbfcfd}td.path{overflow-wrap:anywhere}\n"
+    "tbody tr:nth-child(even){background:#fbfcfd}td.date{white-space:nowrap}\n"
+    "td.title{min-width:10em}td.reasons{min-width:16em}"
+    "td.path{min-width:9em;overflow-wrap:anywhere}.scroll{overflow-x:auto}\n"
     ".hint{color:var(--muted);font-size:13px}\n"
     ".rec{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:13px;"
     "white-space:nowrap}\n"
@@ -373,7 +375,7 @@ static void date_cell(buf_t *b, const printer_t *p, const document_t *d, date_t 
         date_format_iso(date, iso);
         display_date(date, p->cfg.english, text);
     }
-    buf_printf(b, "<td data-sort=\"%s\">%s</td>", iso, text);
+    buf_printf(b, "<td class=\"date\" data-sort=\"%s\">%s</td>", iso, text);
 }
 
 /* The cleanup list's row: the CSV's columns, the title linking to the details. */
@@ -381,7 +383,7 @@ static void list_row(buf_t *b, const printer_t *p, const doc_report_t *r)
 {
     const document_t *d = r->doc;
     size_t n = p->count + 1;
-    buf_printf(b, "<tr><td>%zu</td><td><a href=\"#doc-%zu\">", n, n);
+    buf_printf(b, "<tr><td>%zu</td><td class=\"title\"><a href=\"#doc-%zu\">", n, n);
     html_cescape(b, report_display_name(r));
     buf_puts(b, "</a></td><td>");
     html_cescape(b, d ? d->doc_number : NULL);
@@ -392,7 +394,7 @@ static void list_row(buf_t *b, const printer_t *p, const doc_report_t *r)
     /* Sorted by weight, failures first: keep < extend < amend < repeal. */
     buf_printf(b, "<td data-sort=\"%d\">", d ? (int)r->decision->rec : -1);
     rec_badge(b, p, r);
-    buf_puts(b, "</td><td>");
+    buf_puts(b, "</td><td class=\"reasons\">");
     buf_t reasons;
     buf_init(&reasons);
     report_reasons(&reasons, r, p->cfg.english);
@@ -447,7 +449,8 @@ static const char *const REC_COLORS[REC_COUNT] = {"#2e7d32", "#b26a00", "#1565c0
 static void write_chart(buf_t *b, const printer_t *p, const summary_t *s)
 {
     static const recommendation_t order[] = {REC_KEEP, REC_AMEND, REC_EXTEND, REC_REPEAL};
-    const int label_w = 110, bar_w = 380, row_h = 32;
+    /* Room for the longest label: 延期实施, or "could not be read". */
+    const int label_w = p->cfg.english ? 150 : 110, bar_w = 380, row_h = 32;
     size_t rows = 4 + (s->failed ? 1 : 0), max = s->failed;
     for (int i = 0; i < 4; i++)
         if (s->by_rec[order[i]] > max)
@@ -504,7 +507,7 @@ static void write_list(buf_t *b, const printer_t *p)
 {
     const labels_t *l = labels(p);
     buf_printf(b, "<section id=\"list\">\n<h2>%s</h2>\n<p class=\"hint\">%s</p>\n"
-                  "<table id=\"cleanup\">\n<thead><tr>",
+                  "<div class=\"scroll\"><table id=\"cleanup\">\n<thead><tr>",
                l->list, l->sort_hint);
     for (int i = 0; i < 9; i++)
         buf_printf(b, "<th scope=\"col\"%s%s><button type=\"button\">%s</button></th>",
@@ -512,7 +515,7 @@ static void write_list(buf_t *b, const printer_t *p)
                    i == 0 ? " aria-sort=\"ascending\"" : "", l->columns[i]);
     buf_puts(b, "</tr></thead>\n<tbody>\n");
     buf_append(b, S.rows.data, S.rows.len);
-    buf_puts(b, "</tbody>\n</table>\n</section>\n");
+    buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
 }
 
 static void html_finish(printer_t *p, const summary_t *s)

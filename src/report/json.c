@@ -13,6 +13,34 @@ static const char *validity_source_name(validity_source_t v)
                                                                                      : "none";
 }
 
+static const char *step_json(step_t s)
+{
+    switch (s) {
+    case STEP_DONE:
+        return "true";
+    case STEP_MISSING:
+        return "false";
+    case STEP_NOT_REQUIRED:
+        return "\"not-required\"";
+    case STEP_UNKNOWN:
+        break;
+    }
+    return "null";
+}
+
+/* What the review-step audit found evidence of, and where it looked. */
+static void review_json(buf_t *b, const review_t *r)
+{
+    buf_printf(b, ",\"review\":{\"evidence\":[%s%s%s%s%s]", r->from_text ? "\"text\"" : "",
+               r->from_text && r->from_note ? "," : "", r->from_note ? "\"drafting-note\"" : "",
+               (r->from_text || r->from_note) && r->from_register ? "," : "",
+               r->from_register ? "\"register\"" : "");
+    buf_printf(b, ",\"legality\":%s,\"fair_competition\":%s,\"deliberation\":%s,"
+                  "\"consultation\":%s,\"filing\":%s}",
+               step_json(r->legality), step_json(r->fair_competition), step_json(r->deliberation),
+               step_json(r->consultation), step_json(r->filing));
+}
+
 static void finding_json(buf_t *b, const finding_t *f, int english)
 {
     const rule_t *r = f->rule;
@@ -40,7 +68,7 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
         buf_puts(b, ",\"sha256\":null,\"encoding\":null,\"title\":null,\"doc_number\":null,\"issuer\":null,"
                     "\"kind\":null,\"provisional\":null,\"issued\":null,\"issued_confidence\":null,"
                     "\"effective\":null,"
-                    "\"expires\":null,\"validity_source\":null,\"recommendation\":null,"
+                    "\"expires\":null,\"validity_source\":null,\"review\":null,\"recommendation\":null,"
                     "\"reasons\":[],\"findings\":[],\"error\":");
         json_cstring(b, r->error);
         buf_putc(b, '}');
@@ -63,6 +91,7 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
     buf_puts(b, ",\"expires\":");
     json_date(b, d->expires);
     buf_printf(b, ",\"validity_source\":\"%s\"", validity_source_name(d->validity_source));
+    review_json(b, &d->review);
     buf_printf(b, ",\"recommendation\":\"%s\",\"reasons\":[",
                recommendation_name(r->decision->rec));
     for (size_t i = 0; i < r->decision->nreasons; i++) {

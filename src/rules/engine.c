@@ -145,14 +145,45 @@ static span_t sentence_around(const char *text, size_t len, size_t start, size_t
     return (span_t){a, b};
 }
 
+span_t engine_sentence(const document_t *doc, size_t start, size_t end)
+{
+    return sentence_around(doc->norm.text, doc->norm.len, start, end);
+}
+
+static int sentence_matches(matcher_t *m, const pcre2_code *exclude, const document_t *doc,
+                            size_t start, size_t end)
+{
+    if (!exclude)
+        return 0;
+    span_t s = sentence_around(doc->norm.text, doc->norm.len, start, end);
+    return pcre2_match(exclude, (PCRE2_SPTR)doc->norm.text, s.end, s.start,
+                       PCRE2_NO_UTF_CHECK, m->md_aux, m->mctx) > 0;
+}
+
 static int excluded(matcher_t *m, const rule_t *r, const document_t *doc, size_t start,
                     size_t end)
 {
-    if (!r->exclude)
-        return 0;
-    span_t s = sentence_around(doc->norm.text, doc->norm.len, start, end);
-    return pcre2_match(r->exclude, (PCRE2_SPTR)doc->norm.text, s.end, s.start,
-                       PCRE2_NO_UTF_CHECK, m->md_aux, m->mctx) > 0;
+    return sentence_matches(m, r->exclude, doc, start, end);
+}
+
+int engine_find_pattern(const pcre2_code *code, const pcre2_code *exclude, matcher_t *m,
+                        const document_t *doc, span_t *found)
+{
+    size_t pos = 0;
+    while (code && pos <= doc->norm.len) {
+        if (match_at(m, code, doc->norm.text, doc->norm.len, pos) <= 0)
+            return 0;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        size_t a = ov[0], b = ov[1];
+        if (!sentence_matches(m, exclude, doc, a, b)) {
+            *found = (span_t){a, b};
+            return 1;
+        }
+        pos = b > a ? b : a + 1;
+        while (pos < doc->norm.len && ((unsigned char)doc->norm.text[pos] & 0xC0) == 0x80)
+            pos++;
+    }
+    return 0;
 }
 
 /* Named groups of the current match, plus {table.column} of the matched row (*row). */

@@ -51,6 +51,18 @@ int engine_report_check(const ruleset_t *rs, const char *check, const document_t
                         size_t start, size_t end, const placeholder_t *vars, size_t nvars,
                         findings_t *out);
 
+/*
+ * First match of `code` in the document whose sentence does not match
+ * `exclude` (may be NULL); 1 and its span in *found, or 0. For checks in
+ * code that read evidence through a rule's patterns (e.g. a statement
+ * that the legality review was done).
+ */
+int engine_find_pattern(const pcre2_code *code, const pcre2_code *exclude, matcher_t *m,
+                        const document_t *doc, span_t *found);
+
+/* The sentence around [start, end): up to 。；！？ or a line end. */
+span_t engine_sentence(const document_t *doc, size_t start, size_t end);
+
 /* Sort by position, then rule id: a stable order for every printer. */
 void findings_sort(findings_t *f);
 void findings_free(findings_t *f);

@@ -579,6 +579,7 @@ static void rule_free_fields(rule_t *r)
         free(r->examples[i].text);
     free(r->examples);
     free(r->example_as_of);
+    free(r->example_register);
     free(r->file);
 }
 
@@ -718,6 +719,16 @@ static void set_key(draft_t *d, const char *key, const char *value, int line, ru
         add_example(d, value, 1, line);
     } else if (strcmp(key, "example.nomatch") == 0) {
         add_example(d, value, 0, line);
+    } else if (strcmp(key, "example.mode") == 0) {
+        if (strcmp(value, "check") == 0)
+            r->example_prepublication = 1;
+        else if (strcmp(value, "scan") != 0)
+            diag(diags, d->file, line, "unknown example.mode '%s' (scan, check)", value);
+    } else if (strcmp(key, "example.register") == 0) {
+        if (r->example_register)
+            diag(diags, d->file, line, "'%s' is given twice in rule %s", key, r->id);
+        else
+            r->example_register = unescape_example(value);
     } else if (strcmp(key, "example.as-of") == 0) {
         set_string(&r->example_as_of, value, key, d, line, diags);
     } else {

@@ -85,6 +85,8 @@ typedef struct {
     rule_example_t *examples;
     size_t nexamples;
     char *example_as_of; /* audit date for the examples, YYYY-MM-DD */
+    int example_prepublication;   /* example.mode = check: examples are drafts */
+    char *example_register;       /* example.register: a register CSV for the examples */
     char *file;          /* where it was defined, for diagnostics */
     int line;
     int builtin;

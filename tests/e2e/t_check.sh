@@ -3,7 +3,7 @@
 #
 # Fixtures (fixtures/make-fixtures.sh):
 #   check/draft-bad-date.txt  成文日期 2025年2月29日 (no such day): DRAFT-DATE-NONEXISTENT, an error
-#   check/draft-clean.txt     the same draft dated 2025年2月28日: no findings
+#   check/draft-clean.txt     the same draft dated 2025年2月28日, its review steps stated: no findings
 
 CK_FIX=$E2E/fixtures
 CK_ASOF=2026-11-26
@@ -34,7 +34,7 @@ test_check_stdin_name_used_as_path() {
 test_check_stdin_name_in_json() {
     ck_stdin "$CK_FIX/check/draft-bad-date.txt" --as-of "$CK_ASOF" --format json --stdin-name drafts/new.txt -
     expect_rc 1
-    expect_out_has '{"path":"drafts/new.txt","sha256":"d7d5ccf878a0b34508146c37d94474e2bddca58a49d9beaacffe4590b0e57e09","encoding":"utf-8","title":"湘川市居家养老服务补贴管理办法（征求意见稿）"'
+    expect_out_has '{"path":"drafts/new.txt","sha256":"17ba4c452758c3ec96f1e44cddb2927bf3d277f16f96430df1d64a4b80d74051","encoding":"utf-8","title":"湘川市居家养老服务补贴管理办法（征求意见稿）"'
     # No 成文日期 could be read, so the effective date comes from the 施行 clause.
     expect_out_has '"issued":null,"issued_confidence":"none","effective":"2025-04-01","expires":"2030-03-31"'
     expect_out_has '"findings":[{"rule":"DRAFT-DATE-NONEXISTENT","category":"drafting","severity":"error","effect":"none","line":8,"column":1,"end_line":8,"end_column":11,'
@@ -51,7 +51,7 @@ test_check_clean_draft_passes() {
     ck_stdin "$CK_FIX/check/draft-clean.txt" --as-of "$CK_ASOF" --fail-on error --format json --stdin-name draft.txt
     expect_rc 0
     expect_out_has '"path":"draft.txt"'
-    expect_out_has '"issued":"2025-02-28","issued_confidence":"high","effective":"2025-04-01","expires":"2030-03-31","validity_source":"explicit","recommendation":"keep","reasons":[],"findings":[],"error":null'
+    expect_out_has '"issued":"2025-02-28","issued_confidence":"high","effective":"2025-04-01","expires":"2030-03-31","validity_source":"explicit","review":{"evidence":["text"],"legality":true,"fair_competition":"not-required","deliberation":true,"consultation":true,"filing":null},"recommendation":"keep","reasons":[],"findings":[],"error":null'
     # Even the strictest gate passes a draft with no findings.
     ck_stdin "$CK_FIX/check/draft-clean.txt" --as-of "$CK_ASOF" --fail-on info
     expect_rc 0
@@ -69,12 +69,20 @@ test_check_error_gates() {
 
 # A warning alone passes --fail-on error but not --fail-on warning.
 test_check_warning_gates() {
-    local doc=$CK_FIX/scan/docs/nested/c-winter-gbk.txt
-    ck_stdin "$doc" --as-of "$CK_ASOF" --fail-on error --stdin-name winter.txt
+    # A draft whose review steps are stated, but without a validity period: a warning only.
+    printf '湘川市老年人探访关爱办法（送审稿）\n\n各县市区民政局：\n　　第一条　做好探访关爱工作。本办法已经市司法局合法性审核，经市民政局局务会议审议通过，并于2025年1月2日至2025年1月31日向社会公开征求意见。\n　　第二条　本办法自2025年4月1日起施行。\n\n湘川市民政局\n2025年2月28日\n' > visit.txt
+    ck_stdin visit.txt --as-of "$CK_ASOF" --fail-on error --stdin-name visit.txt
     expect_rc 0
-    expect_out_has 'winter.txt:3:1: 警告: 未载明有效期'
-    ck_stdin "$doc" --as-of "$CK_ASOF" --fail-on warning --stdin-name winter.txt
+    expect_out_has 'visit.txt:1:1: 警告: 未载明有效期'
+    ck_stdin visit.txt --as-of "$CK_ASOF" --fail-on warning --stdin-name visit.txt
     expect_rc 1
+}
+
+# A published document checked as a draft: its text does not show the legality review.
+test_check_published_text_without_review_is_an_error() {
+    ck_stdin "$CK_FIX/scan/docs/nested/c-winter-gbk.txt" --as-of "$CK_ASOF" --stdin-name winter.txt
+    expect_rc 1
+    expect_out_has 'winter.txt:3:1: 错误: 草案未经合法性审核，不得提交集体审议和发布 [PROC-NO-LEGALITY-REVIEW-DRAFT]'
 }
 
 test_check_one_document_only() {

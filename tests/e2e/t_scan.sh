@@ -184,7 +184,7 @@ test_scan_no_default_rules() {
     expect_out_has '"summary":{"documents":6,"keep":6,"amend":0,"extend":0,"repeal":0,"errors":0,"warnings":0,"infos":0,"failed":0}'
     # The document model does not depend on the rules.
     expect_out_has '"path":"docs/b-temp-relief.txt","sha256":"6ac4fa5e9fe304e4fd2b677d1455253bceebe647128edd690407b0eba790341e","encoding":"utf-8","title":"湘川市民政局关于规范临时救助审批工作的通知"'
-    expect_out_has '"expires":"2023-04-30","validity_source":"explicit","recommendation":"keep"'
+    expect_out_has '"expires":"2023-04-30","validity_source":"explicit","review":{"evidence":["text"],"legality":false,"fair_competition":"not-required","deliberation":false,"consultation":false,"filing":null},"recommendation":"keep"'
 }
 
 test_scan_user_rule_replaces_builtin() {
