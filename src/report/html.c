@@ -79,7 +79,7 @@ static const char STYLE[] =
     "th[aria-sort=ascending] button::after{content:\" \\25B2\";color:var(--fg)}\n"
     "th[aria-sort=descending] button::after{content:\" \\25BC\";color:var(--fg)}\n"
     "tbody tr:nth-child(even){background:#fbfcfd}td.date{white-space:nowrap}\n"
-    "td.title{min-width:10em}td.reasons{min-width:16em}"
+    "td.title,td.reasons{overflow-wrap:anywhere}td.title{min-width:10em}td.reasons{min-width:16em}"
     "td.path{min-width:9em;overflow-wrap:anywhere}.scroll{overflow-x:auto}\n"
     ".hint{color:var(--muted);font-size:13px}\n"
     ".rec{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:13px;"
