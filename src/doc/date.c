@@ -552,6 +552,9 @@ int date_find(const char *s, size_t len, date_match_t *m)
         return 0;
     for (size_t pos = 0; pos < len; pos += char_len_at(s, len, pos)) {
         date_match_t found;
+        /* Every date starts with a digit, Arabic or Chinese: test that cheaply first. */
+        if (!is_digit(s[pos]) && ((unsigned char)s[pos] < 0x80 || !is_zh_digit_at(s, len, pos)))
+            continue;
         if (continues_number(s, len, pos) || date_read(s + pos, len - pos, 0, &found) == 0)
             continue;
         found.start += pos;
@@ -787,7 +790,9 @@ int validity_find(const char *text, size_t len, validity_clause_t *out)
     for (size_t pos = 0; pos < len;) {
         validity_clause_t v;
         int keyworded = 0;
-        if (!validity_at(text, len, pos, &v, &keyworded)) {
+        /* A clause starts with 有 (E6 9C 89) or 自 (E8 87 AA): skip other bytes unparsed. */
+        unsigned char lead = (unsigned char)text[pos];
+        if ((lead != 0xE6 && lead != 0xE8) || !validity_at(text, len, pos, &v, &keyworded)) {
             pos += char_len_at(text, len, pos);
             continue;
         }
@@ -875,7 +880,8 @@ int effective_find(const char *text, size_t len, effective_clause_t *out)
         return 0;
     for (size_t pos = 0; pos < len;) {
         effective_clause_t e;
-        if (!effective_at(text, len, pos, &e)) {
+        /* A clause starts with 自 (E8 87 AA). */
+        if ((unsigned char)text[pos] != 0xE8 || !effective_at(text, len, pos, &e)) {
             pos += char_len_at(text, len, pos);
             continue;
         }
