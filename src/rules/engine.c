@@ -107,6 +107,40 @@ char *render_message(const char *tmpl, const placeholder_t *vars, size_t nvars)
     return buf_steal(&b);
 }
 
+/* Byte offset of 1-based character column `col` in a line of `len` bytes. */
+static size_t column_offset(const char *line, size_t len, size_t col)
+{
+    size_t off = 0;
+    for (size_t c = 1; c < col && off < len; c++) {
+        int clen;
+        utf8_next(line + off, line + len, &clen);
+        off += (size_t)clen;
+    }
+    return off < len ? off : len;
+}
+
+/*
+ * The span as the user wrote it (full-width digits and all), taken from the
+ * original lines by line and column, so an excerpt can be searched for in
+ * the file. Lines of a multi-line span are joined with '\n'.
+ */
+static char *original_excerpt(const document_t *doc, position_t from, position_t to)
+{
+    buf_t b;
+    buf_init(&b);
+    for (size_t line = from.line; line <= to.line; line++) {
+        size_t len;
+        const char *text = document_line(doc, line, &len);
+        size_t a = line == from.line ? column_offset(text, len, from.column) : 0;
+        size_t z = line == to.line ? column_offset(text, len, to.column) : len;
+        if (line > from.line)
+            buf_putc(&b, '\n');
+        if (z > a)
+            buf_append(&b, text + a, z - a);
+    }
+    return buf_steal(&b);
+}
+
 static void add_finding(findings_t *out, const rule_t *r, const document_t *doc, size_t start,
                         size_t end, const placeholder_t *vars, size_t nvars)
 {
@@ -118,7 +152,7 @@ static void add_finding(findings_t *out, const rule_t *r, const document_t *doc,
     normalized_span(&doc->norm, start, end, &f->from, &f->to);
     f->message = render_message(r->message, vars, nvars);
     f->message_en = render_message(r->message_en, vars, nvars);
-    f->excerpt = xstrndup(doc->norm.text + start, end - start);
+    f->excerpt = original_excerpt(doc, f->from, f->to);
 }
 
 /* Bytes of the sentence around [start, end): up to 。；！？ or a line end. */

@@ -82,7 +82,8 @@ test_scan_position_in_original_text() {
     expect_rc 1
     expect_out_has '"encoding":"utf-8-bom"'
     expect_out_has '"rule":"VAL-EXPIRED","category":"validity","severity":"error","effect":"repeal","line":8,"column":17,"end_line":8,"end_column":32'
-    expect_out_has '"excerpt":"有效期至2023年12月31日"'
+    # The excerpt is the text as written: full-width digits stay full-width.
+    expect_out_has '"excerpt":"有效期至２０２３年１２月３１日"'
 }
 
 test_scan_invalid_bytes_finding() {
