@@ -450,10 +450,6 @@ static int has_literal_replacement(const ctx_t *c, line_t l)
     return in_text > decoded;
 }
 
-typedef struct {
-    const char *zh, *en;
-} garble_kind_t;
-
 /* What is garbled on the line, as "a、b" in both languages; 0 when nothing is. */
 static int garbled_kinds(const ctx_t *c, line_t l, buf_t *zh, buf_t *en)
 {
@@ -479,7 +475,7 @@ static int garbled_kinds(const ctx_t *c, line_t l, buf_t *zh, buf_t *en)
     return found;
 }
 
-/* One finding per garbled line; `garbled[i]` remembers line i for the other checks. */
+/* One finding per garbled line; `garbled[i]` remembers line i for the pair check. */
 static void check_garbled(const ctx_t *c, unsigned char *garbled, size_t nlines)
 {
     pthread_once(&mojibake_once, build_mojibake_table);
@@ -832,12 +828,13 @@ static void put_cp(char out[8], uint32_t cp)
     buf_free(&b);
 }
 
-/* A mark, its name and its English name into `vars` (3 entries) under `prefix`. */
+/* A mark as UTF-8 and its English name (opening quotation mark, ...). */
 typedef struct {
     char mark[8];
     char en[48];
 } mark_words_t;
 
+/* The Chinese name of mark `cp` (左双引号, ...); fills the other words into *w. */
 static const char *mark_name(uint32_t cp, mark_words_t *w)
 {
     int side = pair_index(cp, 0) >= 0 ? 0 : 1;
@@ -875,11 +872,17 @@ static int paren_open(const pairs_t *p)
     return 0;
 }
 
+/* A digit, a Latin letter or one of 一二三四五六七八九十. */
 static int is_list_lead(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
-           cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
+    static const uint32_t zh[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                  0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+        return 1;
+    for (size_t i = 0; i < sizeof zh / sizeof *zh; i++)
+        if (cp == zh[i])
+            return 1;
+    return 0;
 }
 
 /*

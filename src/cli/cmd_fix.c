@@ -146,11 +146,14 @@ static void put_hunk(buf_t *out, const lines_t *a, const lines_t *b, size_t from
     }
 }
 
-/* The end of the hunk that starts with the change at `i`: changes closer than 2×context join. */
+/*
+ * The end of the hunk that starts with the change at `i`: as in diff -u, two
+ * changes with at most 2×context unchanged lines between them share a hunk.
+ */
 static size_t hunk_end(const lines_t *a, const lines_t *b, size_t i)
 {
     size_t last = i;
-    for (size_t j = i + 1; j < a->n && j <= last + 2 * DIFF_CONTEXT; j++)
+    for (size_t j = i + 1; j < a->n && j <= last + 2 * DIFF_CONTEXT + 1; j++)
         if (line_differs(a, b, j))
             last = j;
     return last + DIFF_CONTEXT + 1 < a->n ? last + DIFF_CONTEXT + 1 : a->n;

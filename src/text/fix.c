@@ -190,11 +190,30 @@ static int has_han(const fixer_t *f, size_t from, size_t to)
     return 0;
 }
 
-/* WHO(世界卫生组织), =F("…"): a half-width pair right after a letter or digit is not Chinese text. */
-static int after_alnum(const fixer_t *f, size_t pos)
+/* + = × ÷ * / < > ^ (and - before a bracket): the marks of a formula or a unit. */
+static int is_operator(uint32_t cp, int minus)
 {
-    char c = pos > 0 ? f->t[pos - 1] : 0;
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return cp == '+' || cp == '=' || cp == '*' || cp == '/' || cp == '<' || cp == '>' ||
+           cp == '^' || cp == 0xD7 || cp == 0xF7 || (minus && cp == '-');
+}
+
+/*
+ * WHO(世界卫生组织), =F("…"), ×(1+系数), (元/人): a half-width pair right after a
+ * letter, a digit or an operator, or with an operator inside, is not Chinese text.
+ */
+static int formula_like(const fixer_t *f, size_t open, size_t content, size_t close)
+{
+    uint32_t before = cp_before(f, 0, open);
+    if ((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
+        (before >= 'A' && before <= 'Z') || is_operator(before, 1))
+        return 1;
+    for (size_t pos = content; pos < close;) {
+        int n;
+        if (is_operator(cp_at(f, pos, close, &n), 0))
+            return 1;
+        pos += (size_t)n;
+    }
+    return 0;
 }
 
 static void make_full(fixer_t *f, size_t pos)
@@ -214,7 +233,8 @@ static size_t fix_paren_at(fixer_t *f, size_t open, size_t end)
     int half_close = f->t[close] == ')';
     if (f->prot[open] || (!half_open && !half_close))
         return content;
-    if (half_open && half_close && (!has_han(f, content, close) || after_alnum(f, open)))
+    if (half_open && half_close &&
+        (!has_han(f, content, close) || formula_like(f, open, content, close)))
         return content;
     if (half_open)
         make_full(f, open);
@@ -233,22 +253,40 @@ static void fix_parens(fixer_t *f, size_t start, size_t end)
     }
 }
 
+/* The next character at or after pos that is not zero-width (the rules never see those). */
+static size_t next_visible(const fixer_t *f, size_t pos, size_t end)
+{
+    while (pos < end) {
+        int n;
+        if (!is_zero_width(cp_at(f, pos, end, &n)))
+            break;
+        pos += (size_t)n;
+    }
+    return pos;
+}
+
+static int is_doubling_mark(uint32_t cp)
+{
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B;   /* ，。、； */
+}
+
+/* ，，。。、、；； exactly twice (zero-width characters between do not count): drop the second. */
 static void fix_doubled(fixer_t *f, size_t start, size_t end)
 {
-    static const char *const marks[] = {"，", "。", "、", "；"};
-    for (size_t pos = start; pos + 6 <= end; pos++) {
-        for (size_t k = 0; k < 4; k++) {
-            const char *m = marks[k];
-            if (!literal_at(f, pos, end, m) || !literal_at(f, pos + 3, end, m))
-                continue;
-            if ((pos >= start + 3 && literal_at(f, pos - 3, end, m)) ||
-                literal_at(f, pos + 6, end, m) || f->prot[pos])
-                continue;
-            f->act[pos + 3] = DROP;
-            f->counts->doubled++;
-            pos += 5;
-            break;
+    for (size_t first = start; first < end;) {
+        int n;
+        uint32_t cp = cp_at(f, first, end, &n);
+        size_t second = next_visible(f, first + (size_t)n, end);
+        int doubled = is_doubling_mark(cp) && second < end && cp_from(f, second, end) == cp &&
+                      !f->prot[first] && cp_before(f, start, first) != cp &&
+                      cp_from(f, second + 3, end) != cp;
+        if (!doubled) {
+            first += (size_t)n;
+            continue;
         }
+        f->act[second] = DROP;
+        f->counts->doubled++;
+        first = second + 3;
     }
 }
 
