@@ -33,3 +33,18 @@ awk -v s="$start" -v e="$end" -v n="$DOCS" -v b="$bytes" 'BEGIN {
     printf "bench: %d documents, %.1f MB in %.2f s: %.0f documents/s, %.1f MB/s\n", n, mb, t, n / t, mb / t
 }'
 [ -f "$WORK/rss" ] && printf 'bench: peak memory %d MiB\n' $(( $(tail -1 "$WORK/rss") / 1024 ))
+
+# One large document (about 4 MB of running text): time must grow linearly.
+{
+    printf '湘川市民政局关于做好临时救助工作的通知\n\n各县市区民政局：\n'
+    for ((i = 0; i < 40000; i++)); do
+        printf '自愿参加的对象自行申报，有效期内可以申请救助，本办法自印发之日起施行，'
+    done
+    printf '\n湘川市民政局\n2024年3月1日\n'
+} > "$WORK/large.txt"
+start=$(date +%s.%N)
+"$NORMLINT" scan "$WORK/large.txt" --format jsonl --fail-on never >/dev/null 2>&1
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$WORK/large.txt")" 'BEGIN {
+    printf "bench: one document of %.1f MB in %.2f s\n", b / 1048576, e - s
+}'
