@@ -30,12 +30,42 @@ batch_t *batch_new(void)
 
 void batch_add(batch_t *b, const document_t *doc)
 {
-    if (!doc->title || !date_is_set(doc->issued))
+    if (!doc->title && !doc->doc_number)
         return;   /* nothing to compare by */
     b->items = grow_array(b->items, &b->cap, b->n + 1, sizeof *b->items);
-    b->items[b->n++] = (batch_entry_t){title_key(doc->title), xstrdup(doc->title),
+    b->items[b->n++] = (batch_entry_t){doc->title ? title_key(doc->title) : NULL,
+                                       doc->title ? xstrdup(doc->title) : NULL,
                                        doc->doc_number ? xstrdup(doc->doc_number) : NULL,
                                        xstrdup(doc->path), doc->issued};
+}
+
+/* Equal once spaces are ignored ("8 号" is "8号"). */
+static int same_number(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
+}
+
+const char *batch_same_doc_number(const batch_t *b, const document_t *doc)
+{
+    if (!b || !doc->doc_number)
+        return NULL;
+    for (size_t i = 0; i < b->n; i++) {
+        const batch_entry_t *e = &b->items[i];
+        if (e->doc_number && strcmp(e->path, doc->path) != 0 &&
+            same_number(e->doc_number, doc->doc_number))
+            return e->path;
+    }
+    return NULL;
 }
 
 void batch_free(batch_t *b)
@@ -176,8 +206,8 @@ static const batch_entry_t *successor(const batch_t *b, const document_t *doc, c
     const batch_entry_t *best = NULL;
     for (size_t i = 0; i < b->n; i++) {
         const batch_entry_t *e = &b->items[i];
-        if (strcmp(e->key, key) != 0 || strcmp(e->path, doc->path) == 0 ||
-            date_cmp(e->issued, doc->issued) <= 0)
+        if (!e->key || !date_is_set(e->issued) || strcmp(e->key, key) != 0 ||
+            strcmp(e->path, doc->path) == 0 || date_cmp(e->issued, doc->issued) <= 0)
             continue;
         if (!best || date_cmp(e->issued, best->issued) > 0)
             best = e;
@@ -197,7 +227,8 @@ static void report_superseded(const audit_options_t *o, const document_t *doc, f
     char issued[32], issued_iso[11];
     date_format_zh(e->issued, issued);
     date_format_iso(e->issued, issued_iso);
-    placeholder_t vars[] = {{"title", e->title}, {"doc_number", e->doc_number ? e->doc_number : ""},
+    placeholder_t vars[] = {{"title", e->title},
+                            {"doc_number", e->doc_number ? e->doc_number : "无文号"},
                             {"issued", issued}, {"issued_iso", issued_iso}, {"path", e->path}};
     engine_report_check(o->rules, "superseded", doc, doc->title_span.start, doc->title_span.end,
                         vars, 5, out);

@@ -15,6 +15,8 @@ batch_t *batch_new(void);
 /* Remember what supersession needs of a document: title key, date, 文号, path. */
 void batch_add(batch_t *b, const document_t *doc);
 void batch_free(batch_t *b);
+/* Path of another document of the batch with the same 文号 (spaces ignored), or NULL. */
+const char *batch_same_doc_number(const batch_t *b, const document_t *doc);
 
 /*
  * The title with 试行/暂行 and years removed: two documents with the same

@@ -10,6 +10,8 @@
  */
 #include "review.h"
 
+#include "audit/lifecycle.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,8 @@
 #define CHECK_EFFECT_SOON "review-effect-too-soon"
 #define CHECK_NOT_REGISTERED "register-missing-row"
 #define CHECK_ORPHAN "register-orphan-row"
+#define CHECK_DOCNUM_DUPLICATE "doc-number-duplicate"
+#define CHECK_DOCNUM_REGISTER "doc-number-register-mismatch"
 
 /* Consultation periods (市县法治政府建设示范指标体系; 优化营商环境条例 第六十二条). */
 #define CONSULT_MIN_WORKING_DAYS 7
@@ -266,6 +270,31 @@ static void review_steps(review_ctx_t *c, int evidence_given)
     review_order(c);
 }
 
+/*
+ * 统一编号: one number, one document. Two scanned documents sharing a 文号,
+ * or a document whose 文号 differs from the one the register gives it
+ * (the row found by title), break the unified numbering.
+ */
+static void review_numbering(review_ctx_t *c)
+{
+    const document_t *d = c->doc;
+    span_t at = d->doc_number ? d->doc_number_span : c->anchor;
+    const char *other = batch_same_doc_number(c->o->batch, d);
+    if (other) {
+        placeholder_t vars[] = {{"doc_number", d->doc_number}, {"other", other}};
+        engine_report_check(c->o->rules, CHECK_DOCNUM_DUPLICATE, d, at.start, at.end, vars, 2,
+                            c->out);
+    }
+    const register_row_t *row = c->row;
+    if (row && d->doc_number && row->cell[REG_DOC_NUMBER][0] &&
+        register_find(c->o->reg, d->doc_number, NULL) != row) {
+        placeholder_t vars[] = {{"doc_number", d->doc_number},
+                                {"registered", row->cell[REG_DOC_NUMBER]}};
+        engine_report_check(c->o->rules, CHECK_DOCNUM_REGISTER, d, at.start, at.end, vars, 2,
+                            c->out);
+    }
+}
+
 void review_audit(const audit_options_t *o, matcher_t *m, document_t *doc, findings_t *out)
 {
     review_ctx_t c = {o, m, doc, NULL, out, doc->title ? doc->title_span : (span_t){0, 0}};
@@ -285,6 +314,7 @@ void review_audit(const audit_options_t *o, matcher_t *m, document_t *doc, findi
     /* A draft is judged on its own evidence; a published text only where more was given. */
     int evidence_given = o->prepublication || c.row || o->note;
     review_steps(&c, evidence_given);
+    review_numbering(&c);
     if (evidence_given)   /* like the steps: published texts only with their records */
         review_effect_delay(&c);
 }

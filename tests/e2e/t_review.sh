@@ -112,3 +112,16 @@ test_register_errors() {
     expect_rc 2
     expect_err_has 'nothere.csv: No such file or directory'
 }
+
+test_unified_numbering_duplicate_and_register_mismatch() {
+    mkdir d
+    printf '湘川民发〔2024〕5号\n湘川市民政局关于做好殡葬服务工作的通知\n\n各县市区民政局：\n做好殡葬服务工作。\n湘川市民政局\n2024年3月1日\n' > d/a.txt
+    printf '湘川民发〔2024〕5 号\n湘川市民政局关于做好婚姻登记工作的通知\n\n各县市区民政局：\n做好婚姻登记工作。\n湘川市民政局\n2024年3月8日\n' > d/b.txt
+    run_nl scan d --as-of 2026-11-26 --fail-on never
+    expect_out_has 'd/a.txt:1:1: 警告: 发文字号湘川民发〔2024〕5号与d/b.txt重复，违反统一编号 [PROC-DOCNUM-DUPLICATE]'
+    expect_out_has 'd/b.txt:1:1: 警告: 发文字号湘川民发〔2024〕5 号与d/a.txt重复，违反统一编号 [PROC-DOCNUM-DUPLICATE]'
+    # The register knows the marriage notice as 6号: found by title, its number differs.
+    printf '文号,标题,公布日期\n湘川民发〔2024〕6号,湘川市民政局关于做好婚姻登记工作的通知,2024-03-10\n' > reg.csv
+    run_nl scan d/b.txt --as-of 2026-11-26 --fail-on never --register reg.csv
+    expect_out_has '发文字号湘川民发〔2024〕5 号与登记台账登记的湘川民发〔2024〕6号不一致 [PROC-DOCNUM-REGISTER-MISMATCH]'
+}
