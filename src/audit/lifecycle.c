@@ -39,22 +39,6 @@ void batch_add(batch_t *b, const document_t *doc)
                                        xstrdup(doc->path), doc->issued};
 }
 
-/* Equal once spaces are ignored ("8 号" is "8号"). */
-static int same_number(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ')
-            a++;
-        while (*b == ' ')
-            b++;
-        if (*a != *b)
-            return 0;
-        if (!*a)
-            return 1;
-        a++, b++;
-    }
-}
-
 const char *batch_same_doc_number(const batch_t *b, const document_t *doc)
 {
     if (!b || !doc->doc_number)
@@ -62,7 +46,7 @@ const char *batch_same_doc_number(const batch_t *b, const document_t *doc)
     for (size_t i = 0; i < b->n; i++) {
         const batch_entry_t *e = &b->items[i];
         if (e->doc_number && strcmp(e->path, doc->path) != 0 &&
-            same_number(e->doc_number, doc->doc_number))
+            str_same_ignoring_spaces(e->doc_number, doc->doc_number))
             return e->path;
     }
     return NULL;

@@ -219,32 +219,16 @@ void register_free(doc_register_t *r)
     free(r);
 }
 
-/* Equal once spaces are ignored ("鄂人社函〔2022〕8 号" is "鄂人社函〔2022〕8号"). */
-static int same_ignoring_spaces(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ')
-            a++;
-        while (*b == ' ')
-            b++;
-        if (*a != *b)
-            return 0;
-        if (!*a)
-            return 1;
-        a++, b++;
-    }
-}
-
 register_row_t *register_find(doc_register_t *r, const char *doc_number, const char *title)
 {
     if (doc_number && *doc_number)
         for (size_t i = 0; i < r->nrows; i++)
             if (r->rows[i].cell[REG_DOC_NUMBER][0] &&
-                same_ignoring_spaces(r->rows[i].cell[REG_DOC_NUMBER], doc_number))
+                str_same_ignoring_spaces(r->rows[i].cell[REG_DOC_NUMBER], doc_number))
                 return &r->rows[i];
     if (title && *title)
         for (size_t i = 0; i < r->nrows; i++)
-            if (r->rows[i].cell[REG_TITLE][0] && same_ignoring_spaces(r->rows[i].cell[REG_TITLE], title))
+            if (r->rows[i].cell[REG_TITLE][0] && str_same_ignoring_spaces(r->rows[i].cell[REG_TITLE], title))
                 return &r->rows[i];
     return NULL;
 }

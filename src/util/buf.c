@@ -229,6 +229,21 @@ size_t utf8_sequence_length(const char *str, size_t avail, size_t *bad)
     return need;
 }
 
+int str_same_ignoring_spaces(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
+}
+
 size_t utf8_count(const char *s, size_t n)
 {
     size_t count = 0;

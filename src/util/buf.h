@@ -59,6 +59,9 @@ uint32_t utf8_next(const char *s, const char *end, int *len);
  */
 size_t utf8_sequence_length(const char *s, size_t avail, size_t *bad);
 
+/* Equal once ASCII spaces are ignored: "鄂人社函〔2022〕8 号" is "鄂人社函〔2022〕8号". */
+int str_same_ignoring_spaces(const char *a, const char *b);
+
 /* Number of characters (not bytes) in s[0..n). */
 size_t utf8_count(const char *s, size_t n);
 

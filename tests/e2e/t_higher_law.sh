@@ -11,8 +11,9 @@
 #   fixtures/higher-law/boundary   the same citation of 《中华人民共和国婚姻法》 (repealed on
 #                                 2021-01-01) in documents dated 2020年12月31日, 2021年1月1日,
 #                                 二〇二一年一月一日 and with no date
-#   fixtures/higher-law/pending    false alarms and misses of the current rules (see the pending_*
-#                                 functions at the end: not run until the rules are fixed)
+#   fixtures/higher-law/pending    false alarms and misses the rules once had, one a document (the
+#                                 regression tests at the end; each fix has its example.match /
+#                                 example.nomatch pair in the rule file)
 #   $ROOT/../shared/samples/real   five real documents (CI puts shared/ beside the clone)
 #
 # Helpers are prefixed hl_ because run.sh sources every t_*.sh into one shell.
@@ -425,74 +426,85 @@ test_hl_real_samples() {
     [ "$got" = "VAL-UNDETERMINED" ] || fail "11.txt: $got"
 }
 
-# ---------------------------------------------------------------- known rule bugs (not run)
+# ---------------------------------------------------------------- fixed rule bugs (regressions)
 #
-# Each pending_* states what the rules should do on a fixture of fixtures/higher-law/pending;
-# they fail today. Rename one to test_* when its rule is fixed.
+# Each test states what the rules must do on a fixture of fixtures/higher-law/pending, a false
+# alarm or a miss of an earlier version of the rules (the comment says what went wrong).
 
 # False alarms.
-pending_hl_penalty_by_law_without_book_marks() {
+test_hl_penalty_by_law_without_book_marks() {
     # 按照食品安全法有关规定处以罚款: the law is named without 《》, UV-PENALTY's exclude needs 《.
     hl_scan "$HL_FIX/pending/p01-fp-law-without-quotes.txt"
     hl_no_content
 }
-pending_hl_penalty_investigation_reward() {
+test_hl_penalty_investigation_reward() {
     # 查处 … 500元奖励 … 罚款收入: (?<![加给判])处 accepts the 处 of 查处.
     hl_scan "$HL_FIX/pending/p02-fp-chachu-reward.txt"
     hl_no_content
 }
-pending_hl_local_firms_hiring() {
+test_hl_local_firms_hiring() {
     # 鼓励本地企业优先招用低保家庭…成员: the firms give priority, they are not given it.
     hl_scan "$HL_FIX/pending/p03-fp-local-hiring.txt"
     hl_no_content
 }
-pending_hl_outside_firms_general_obligation() {
+test_hl_outside_firms_general_obligation() {
     # 外地企业…的，应当依法办理登记手续: an obligation on every firm, not a barrier.
     hl_scan "$HL_FIX/pending/p04-fp-outside-obligation.txt"
     hl_no_content
 }
-pending_hl_licence_list_reform() {
+test_hl_licence_list_reform() {
     # 全面实行行政许可事项清单管理制度: the list reform, not a new licence.
     hl_scan "$HL_FIX/pending/p05-fp-licence-list.txt"
     hl_no_content
 }
 # Misses.
-pending_hl_licence_with_filing() {
+test_hl_licence_with_filing() {
     # 须经市民政局批准方可举办，并于活动结束后报市民政局备案: the word 备案 drops the licence.
     hl_scan "$HL_FIX/pending/p06-fn-licence-filing.txt"
     hl_at UV-LICENSE ultra-vires warning amend 4 12 22 "文件自行设定行政许可或审批（须经市民政局批准方可）："
+    hl_count UV-LICENSE 1
 }
-pending_hl_deposit_refunded() {
+test_hl_deposit_refunded() {
     # 缴纳5000元保证金，服务期满无违规的予以退还: a refundable deposit is still a deposit.
     hl_scan "$HL_FIX/pending/p07-fn-deposit-refund.txt"
     expect_out_has '"rule":"UV-FEE","category":"ultra-vires","severity":"warning","effect":"amend","line":4,'
+    hl_at UV-FEE ultra-vires warning amend 4 16 31 "文件自行设定收费或保证金（向区民政局缴纳5000元保证金）："
+    hl_count UV-FEE 1
 }
-pending_hl_penalty_then_notify_police() {
+test_hl_penalty_then_notify_police() {
     # 由区民政局处以2000元罚款，并通报公安机关: 公安机关 anywhere drops the fine.
     hl_scan "$HL_FIX/pending/p08-fn-penalty-police.txt"
     hl_at UV-PENALTY ultra-vires warning amend 4 18 27 "文件自行设定行政处罚（处以2000元罚款）："
+    hl_count UV-PENALTY 1
 }
-pending_hl_repealed_law_with_unrelated_words() {
+test_hl_repealed_law_with_unrelated_words() {
     # 替代 (不得以口头约定替代书面服务合同) and 失效 (合同的…失效) drop a citation of 合同法 in a 2023
     # document: the exclude meant for 已被…替代 / 已失效 matches any use of the words.
     hl_scan "$HL_FIX/pending/p09-fn-repealed-law-other-words.txt"
     hl_at HL-REPEALED-LAW-AFTER higher-law error amend 4 27 39 "$(hl_msg_after 中华人民共和国合同法 2021-01-01 "$HL_CIVIL_CODE")" 《中华人民共和国合同法》
     hl_at HL-REPEALED-LAW-AFTER higher-law error amend 5 17 29 "$(hl_msg_after 中华人民共和国合同法 2021-01-01 "$HL_CIVIL_CODE")" 《中华人民共和国合同法》
+    hl_count HL-REPEALED-LAW-AFTER 2
 }
-pending_hl_reeducation_with_stop_or_cancel() {
+test_hl_reeducation_with_stop_or_cancel() {
     # 停止发放 / 取消其…资格 in the sentence drop 劳动教养 used as a current measure.
     hl_scan "$HL_FIX/pending/p10-fn-reeducation-stop.txt"
     hl_at AB-REEDUCATION higher-law warning amend 4 4 8 "“劳动教养”已废止："
     hl_at AB-REEDUCATION higher-law warning amend 5 7 11 "“劳动教养”已废止："
+    hl_count AB-REEDUCATION 2
 }
-pending_hl_basis_far_in_a_long_list() {
+test_hl_basis_far_in_a_long_list() {
     # 《养老机构设立许可办法》 78 characters after 依据: beyond HL-BASIS's {0,60}, and the
     # -CITED rule's exclude (依据…{0,60}《 … 制定, any 《) drops it too: nothing is reported.
     hl_scan "$HL_FIX/pending/p11-fn-long-basis-list.txt"
     expect_out_has '"rule":"HL-BASIS-REPEALED-NO-REPLACEMENT"'
+    hl_at HL-BASIS-REPEALED-NO-REPLACEMENT higher-law error repeal 4 1 100 "文件以《养老机构设立许可办法》为制定依据，"
+    hl_count HL-BASIS-REPEALED-NO-REPLACEMENT 1
+    # The basis clause is reported once, as the basis: not again as a citation.
+    hl_count HL-REPEALED-NO-REPLACEMENT-CITED 0
 }
-pending_hl_land_resources_whole_term() {
+test_hl_land_resources_whole_term() {
     # 国土资源部门 is quoted as “国土资源部” (the ministry): 部 comes before 部门 in the alternation.
     hl_corpus "2015-湘川政发-关于加快发展养老服务业的实施意见.txt"
     hl_at AB-LAND-RESOURCES higher-law warning amend 15 15 21 "“国土资源部门”已撤销："
+    hl_count AB-LAND-RESOURCES 1
 }
