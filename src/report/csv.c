@@ -147,8 +147,7 @@ static void write_header(printer_t *p)
     csv_row(p, p->cfg.english ? HEADERS_EN : HEADERS_ZH);
 }
 
-/* 2021年4月15日 (YYYY-MM-DD in English), or empty when unknown. */
-static void format_date(date_t d, int english, char out[32])
+void report_date(date_t d, int english, char out[32])
 {
     if (!date_is_set(d))
         out[0] = '\0';
@@ -167,9 +166,9 @@ static void csv_document(printer_t *p, const doc_report_t *r)
     char number[24], issued[32] = "", effective[32] = "", expires[32] = "";
     snprintf(number, sizeof number, "%zu", p->count + 1);
     if (d) {
-        format_date(d->issued, en, issued);
-        format_date(d->effective, en, effective);
-        format_date(d->expires, en, expires);
+        report_date(d->issued, en, issued);
+        report_date(d->effective, en, effective);
+        report_date(d->expires, en, expires);
     }
     buf_t reasons;
     buf_init(&reasons);

@@ -184,17 +184,6 @@ static void html_cescape(buf_t *b, const char *s)
         html_escape(b, s, strlen(s));
 }
 
-/* 2021年4月15日, or YYYY-MM-DD in English; "" when unknown. */
-static void display_date(date_t d, int english, char out[32])
-{
-    if (!date_is_set(d))
-        out[0] = '\0';
-    else if (english)
-        date_format_iso(d, out);
-    else
-        date_format_zh(d, out);
-}
-
 /* Base64 of the SHA-256 of s, as a CSP source expression wants it. */
 static void csp_hash(const char *s, char out[45])
 {
@@ -310,7 +299,7 @@ static void date_fact(buf_t *b, const printer_t *p, const char *label, date_t d,
                       const char *note)
 {
     char text[32];
-    display_date(d, p->cfg.english, text);
+    report_date(d, p->cfg.english, text);
     buf_printf(b, "<dt>%s</dt><dd>%s%s</dd>", label, text, note && text[0] ? note : "");
 }
 
@@ -373,7 +362,7 @@ static void date_cell(buf_t *b, const printer_t *p, const document_t *d, date_t 
     char iso[11] = "", text[32] = "";
     if (d && date_is_set(date)) {
         date_format_iso(date, iso);
-        display_date(date, p->cfg.english, text);
+        report_date(date, p->cfg.english, text);
     }
     buf_printf(b, "<td class=\"date\" data-sort=\"%s\">%s</td>", iso, text);
 }
@@ -417,7 +406,7 @@ static void write_head(buf_t *b, const printer_t *p)
     char style_hash[45], script_hash[45], as_of[32];
     csp_hash(STYLE, style_hash);
     csp_hash(SCRIPT, script_hash);
-    display_date(p->cfg.as_of, p->cfg.english, as_of);
+    report_date(p->cfg.as_of, p->cfg.english, as_of);
     buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                   "style-src 'sha256-%s'; script-src 'sha256-%s'; img-src data:; "
@@ -433,7 +422,7 @@ static void write_header(buf_t *b, const printer_t *p, const summary_t *s)
 {
     const labels_t *l = labels(p);
     char as_of[32];
-    display_date(p->cfg.as_of, p->cfg.english, as_of);
+    report_date(p->cfg.as_of, p->cfg.english, as_of);
     buf_printf(b, "<header>\n<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", l->title,
                l->as_of, as_of);
     fact(b, l->profile, p->cfg.profile, 0);

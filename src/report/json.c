@@ -92,14 +92,8 @@ static void document_json(buf_t *b, const doc_report_t *r, int english)
     json_date(b, d->expires);
     buf_printf(b, ",\"validity_source\":\"%s\"", validity_source_name(d->validity_source));
     review_json(b, &d->review);
-    buf_printf(b, ",\"recommendation\":\"%s\",\"reasons\":[",
-               recommendation_name(r->decision->rec));
-    for (size_t i = 0; i < r->decision->nreasons; i++) {
-        if (i)
-            buf_putc(b, ',');
-        json_cstring(b, r->decision->reasons[i]);
-    }
-    buf_puts(b, "],\"findings\":[");
+    json_decision(b, r->decision);
+    buf_puts(b, ",\"findings\":[");
     for (size_t i = 0; i < r->findings->n; i++) {
         if (i)
             buf_putc(b, ',');

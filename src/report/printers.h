@@ -20,6 +20,10 @@ void sarif_printer_init(printer_t *p);
 void html_printer_init(printer_t *p);
 /* The cleanup list's 文件名称 and 理由 (csv.c), shared with the HTML report. */
 const char *report_display_name(const doc_report_t *r);
+/* 2021年4月15日 (YYYY-MM-DD in English), or "" when unknown. */
+void report_date(date_t d, int english, char out[32]);
+/* ,"recommendation":"…","reasons":[…] of a document that was read. */
+void json_decision(buf_t *b, const decision_t *d);
 void report_reasons(buf_t *b, const doc_report_t *r, int english);
 void json_printer_init(printer_t *p, int lines);
 

@@ -149,3 +149,14 @@ void json_date(buf_t *b, date_t d)
     date_format_iso(d, iso);
     buf_printf(b, "\"%s\"", iso);
 }
+
+void json_decision(buf_t *b, const decision_t *d)
+{
+    buf_printf(b, ",\"recommendation\":\"%s\",\"reasons\":[", recommendation_name(d->rec));
+    for (size_t i = 0; i < d->nreasons; i++) {
+        if (i)
+            buf_putc(b, ',');
+        json_cstring(b, d->reasons[i]);
+    }
+    buf_putc(b, ']');
+}

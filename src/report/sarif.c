@@ -276,14 +276,8 @@ static void add_artifact(const doc_report_t *r)
     json_cstring(b, d->title);
     buf_puts(b, ",\"doc_number\":");
     json_cstring(b, d->doc_number);
-    buf_printf(b, ",\"recommendation\":\"%s\",\"reasons\":[",
-               recommendation_name(r->decision->rec));
-    for (size_t i = 0; i < r->decision->nreasons; i++) {
-        if (i)
-            buf_putc(b, ',');
-        json_cstring(b, r->decision->reasons[i]);
-    }
-    buf_puts(b, "]}}");
+    json_decision(b, r->decision);
+    buf_puts(b, "}}");
     S.artifacts++;
 }
 
