@@ -125,3 +125,17 @@ test_unified_numbering_duplicate_and_register_mismatch() {
     run_nl scan d/b.txt --as-of 2026-11-26 --fail-on never --register reg.csv
     expect_out_has '发文字号湘川民发〔2024〕5 号与登记台账登记的湘川民发〔2024〕6号不一致 [PROC-DOCNUM-REGISTER-MISMATCH]'
 }
+
+test_draft_missing_deliberation_and_effect_too_soon() {
+    # Legality review and consultation stated; no deliberation; effect on the day of issue.
+    printf '湘川市老年人探访关爱办法（送审稿）\n\n各县市区民政局：\n　　第一条　做好探访关爱工作。本办法已经市司法局合法性审核，并于2025年1月2日至2025年1月31日向社会公开征求意见。\n　　第二条　本办法自印发之日起施行，有效期5年。\n\n湘川市民政局\n2025年2月28日\n' > draft.txt
+    run_nl check draft.txt --as-of 2026-11-26 --format jsonl --fail-on error
+    expect_rc 0   # warnings and a hint only
+    expect_out_has '"rule":"PROC-NO-DELIBERATION","category":"procedure","severity":"warning"'
+    expect_out_has '"rule":"PROC-EFFECT-TOO-SOON","category":"procedure","severity":"info","effect":"none","line":5,'
+    expect_out_has '施行日期（2025年2月28日）距公布日期（2025年2月28日）不足30日'
+    # A stated reason for taking effect at once silences the hint.
+    sed -i 's/本办法自印发之日起施行/因春节前救助工作急需，本办法自印发之日起施行/' draft.txt
+    run_nl check draft.txt --as-of 2026-11-26 --format jsonl --fail-on error
+    if grep -q PROC-EFFECT-TOO-SOON "$TMP/.out"; then fail "a stated reason did not count"; fi
+}
