@@ -21,6 +21,7 @@
 #include "audit/review.h"
 #include "audit/recommend.h"
 #include "cli.h"
+#include "ordered.h"
 #include "report/report.h"
 
 static const char SCAN_USAGE[] =
@@ -41,7 +42,8 @@ static const char SCAN_USAGE[] =
     "  --color auto|always|never  colour in text output (default auto; NO_COLOR respected)\n"
     "  --baseline FILE            report only findings not in FILE (an earlier JSON report)\n"
     "  --write-baseline FILE      also write this run's full JSON report to FILE\n"
-    "  --register FILE            the register (登记台账) as CSV, for the review-step checks\n";
+    "  --register FILE            the register (登记台账) as CSV, for the review-step checks\n"
+    "  -j, --jobs N               worker threads (default: the number of processors)\n";
 
 typedef struct {
     const char *format;
@@ -55,6 +57,7 @@ typedef struct {
     const char *stdin_name;
     const char *baseline;        /* --baseline FILE: report only what is new */
     const char *register_path;   /* --register FILE: the 登记台账 as CSV */
+    int jobs;                    /* --jobs N: worker threads */
     const char *write_baseline;  /* --write-baseline FILE */
     encoding_t encoding;
     int color;            /* -1 auto */
@@ -63,7 +66,7 @@ typedef struct {
 enum {
     OPT_FORMAT = 256, OPT_LANG, OPT_FAIL_ON, OPT_AS_OF, OPT_PROFILE, OPT_RULES, OPT_NO_DEFAULT,
     OPT_EXT, OPT_FILES_FROM, OPT_STDIN_NAME, OPT_ENCODING, OPT_COLOR, OPT_HELP,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REGISTER,
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REGISTER, OPT_JOBS,
 };
 
 static int parse_fail_on(const char *v, int *out)
@@ -123,6 +126,14 @@ static int parse_scan_option(int c, scan_opts_t *o)
     case OPT_REGISTER:
         o->register_path = optarg;
         return 0;
+    case 'j': {
+        char *end;
+        long n = strtol(optarg, &end, 10);
+        if (end == optarg || *end || n < 1 || n > 256)
+            break;
+        o->jobs = (int)n;
+        return 0;
+    }
     case OPT_WRITE_BASELINE:
         o->write_baseline = optarg;
         return 0;
@@ -166,6 +177,7 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
         {"color", required_argument, NULL, OPT_COLOR},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"register", required_argument, NULL, OPT_REGISTER},
+        {"jobs", required_argument, NULL, 'j'},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -177,9 +189,10 @@ static int parse_scan_args(int argc, char **argv, scan_opts_t *o)
     o->rules.profile_name = "hunan";
     o->exts = "txt,md";
     o->color = -1;
+    o->jobs = online_processors();
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:hj:", longopts, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(SCAN_USAGE, stdout);
             exit(EXIT_CLEAN);
@@ -235,8 +248,9 @@ static int collect_files(int argc, char **argv, const scan_opts_t *o, int check_
 
 typedef struct {
     const scan_opts_t *o;
+    const file_list_t *files;
+    batch_t *batch;
     audit_options_t audit;
-    matcher_t *matcher;
     printer_t *printer;
     summary_t summary;
     int worst;            /* highest severity found; -1: none */
@@ -280,19 +294,18 @@ static void report_failure(scan_state_t *s, const char *path, const char *why)
     s->trouble = 1;
 }
 
-typedef enum { LOAD_OK, LOAD_FAILED, LOAD_BINARY } load_status_t;
+typedef enum { LOAD_OK, LOAD_FAILED, LOAD_BINARY, LOAD_UNSUPPORTED } load_status_t;
 
-/* Read and parse one file; on failure *why says why (strerror text or ours). */
+/* Read and parse one file; a failed read leaves its errno in *err. */
 static load_status_t load_file(const char *path, const char *shown, encoding_t enc,
-                               document_t *doc, const char **why)
+                               document_t *doc, int *err)
 {
     buf_t bytes;
     buf_init(&bytes);
-    int rc = cli_read_input(path, &bytes);
-    if (rc != 0) {
-        *why = strerror(rc);
+    memset(doc, 0, sizeof *doc);
+    *err = cli_read_input(path, &bytes);
+    if (*err != 0) {
         buf_free(&bytes);
-        memset(doc, 0, sizeof *doc);
         return LOAD_FAILED;
     }
     decode_status_t st = document_load(shown, bytes.data ? bytes.data : "", bytes.len, enc, doc);
@@ -300,28 +313,50 @@ static load_status_t load_file(const char *path, const char *shown, encoding_t e
     if (st == DECODE_OK)
         return LOAD_OK;
     document_free(doc);
-    *why = "this system's iconv cannot decode the requested encoding";
-    return st == DECODE_BINARY ? LOAD_BINARY : LOAD_FAILED;
+    return st == DECODE_BINARY ? LOAD_BINARY : LOAD_UNSUPPORTED;
+}
+
+/* Per-thread state of both passes: a matcher of its own. */
+static void *thread_matcher(void *ctx)
+{
+    scan_state_t *s = ctx;
+    return matcher_new(s->audit.rules);
+}
+
+static void thread_matcher_free(void *state)
+{
+    matcher_free(state);
 }
 
 /*
- * First pass over a scan: what supersession needs of every document
- * (title, date). Standard input is read once, in the audit pass only.
+ * First pass over a scan: what supersession and numbering need of every
+ * document (title, date, 文号). Standard input is read once, in the audit
+ * pass only.
  */
-static batch_t *collect_batch(const file_list_t *files, encoding_t enc)
+static void *batch_work(void *ctx, void *state, size_t i)
 {
-    batch_t *b = batch_new();
-    for (size_t i = 0; i < files->n; i++) {
-        const char *why;
-        document_t doc;
-        if (strcmp(files->paths[i], "-") == 0)
-            continue;
-        if (load_file(files->paths[i], files->paths[i], enc, &doc, &why) == LOAD_OK) {
-            batch_add(b, &doc);
-            document_free(&doc);
-        }
+    scan_state_t *s = ctx;
+    const char *path = s->files->paths[i];
+    document_t *doc = xcalloc(1, sizeof *doc);
+    int err;
+    (void)state;
+    if (strcmp(path, "-") == 0 || load_file(path, path, s->o->encoding, doc, &err) != LOAD_OK) {
+        free(doc);
+        return NULL;
     }
-    return b;
+    return doc;
+}
+
+static void batch_emit(void *ctx, size_t i, void *result)
+{
+    scan_state_t *s = ctx;
+    document_t *doc = result;
+    (void)i;
+    if (!doc)
+        return;
+    batch_add(s->batch, doc);
+    document_free(doc);
+    free(doc);
 }
 
 /* "dir/X.txt" -> "dir/X起草说明.txt": the drafting note that goes with a document. */
@@ -345,55 +380,89 @@ static int load_note(const char *path, encoding_t enc, document_t *note)
         return 0;
     char *np = note_path(path);
     struct stat st;
-    const char *why;
+    int err;
     int ok = stat(np, &st) == 0 && S_ISREG(st.st_mode) &&
-             load_file(np, np, enc, note, &why) == LOAD_OK;
+             load_file(np, np, enc, note, &err) == LOAD_OK;
     free(np);
     return ok;
 }
 
-static void audit_file(scan_state_t *s, const char *path)
+static const char *shown_name(const scan_state_t *s, const char *path)
 {
-    const char *shown = strcmp(path, "-") == 0 && s->o->stdin_name ? s->o->stdin_name : path;
-    const char *why = NULL;
+    return strcmp(path, "-") == 0 && s->o->stdin_name ? s->o->stdin_name : path;
+}
+
+/* One document read and audited on a worker thread, waiting to be printed. */
+typedef struct {
+    load_status_t status;
+    int err;
     document_t doc;
-    switch (load_file(path, shown, s->o->encoding, &doc, &why)) {
-    case LOAD_OK:
-        break;
-    case LOAD_BINARY:
-        cli_error(shown, "binary file, skipped");   /* a note, not a failure */
-        return;
-    case LOAD_FAILED:
-        report_failure(s, shown, why);
-        return;
-    }
-    findings_t f = {0};
-    decision_t d;
+    findings_t findings;
+    decision_t decision;
+} audited_t;
+
+static void *audit_work(void *ctx, void *state, size_t i)
+{
+    scan_state_t *s = ctx;
+    const char *path = s->files->paths[i];
+    audited_t *a = xcalloc(1, sizeof *a);
+    a->status = load_file(path, shown_name(s, path), s->o->encoding, &a->doc, &a->err);
+    if (a->status != LOAD_OK)
+        return a;
     document_t note;
     int has_note = load_note(path, s->o->encoding, &note);
-    s->audit.note = has_note ? &note : NULL;
-    audit_document(&s->audit, s->matcher, &doc, &f);
-    s->audit.note = NULL;
+    audit_options_t o = s->audit;   /* a copy: the note is this document's own */
+    o.note = has_note ? &note : NULL;
+    audit_document(&o, state, &a->doc, &a->findings);
     if (has_note)
         document_free(&note);
-    recommend(&f, &d);
-    if (s->full) {
-        doc_report_t all = {shown, &doc, NULL, &f, &d};
-        printer_document(s->full, &all);
-        summary_add(&s->full_summary, &all);
+    recommend(&a->findings, &a->decision);
+    return a;
+}
+
+/* Print one audited document (in path order, on the calling thread) and free it. */
+static void audit_emit(void *ctx, size_t i, void *result)
+{
+    scan_state_t *s = ctx;
+    audited_t *a = result;
+    const char *shown = shown_name(s, s->files->paths[i]);
+    if (a->status == LOAD_BINARY) {
+        cli_error(shown, "binary file, skipped");   /* a note, not a failure */
+    } else if (a->status != LOAD_OK) {
+        report_failure(s, shown, a->status == LOAD_FAILED
+                                     ? strerror(a->err)
+                                     : "this system's iconv cannot decode the requested encoding");
+    } else {
+        if (s->full) {
+            doc_report_t all = {shown, &a->doc, NULL, &a->findings, &a->decision};
+            printer_document(s->full, &all);
+            summary_add(&s->full_summary, &all);
+        }
+        findings_t view = s->baseline ? new_findings(s, shown, &a->findings) : a->findings;
+        doc_report_t r = {shown, &a->doc, NULL, &view, &a->decision};
+        printer_document(s->printer, &r);
+        summary_add(&s->summary, &r);
+        for (size_t k = 0; k < view.n; k++)   /* exit status: new findings only, with a baseline */
+            if ((int)view.items[k].rule->severity > s->worst)
+                s->worst = (int)view.items[k].rule->severity;
+        if (s->baseline)
+            free(view.items);
+        decision_free(&a->decision);
+        findings_free(&a->findings);
+        document_free(&a->doc);
     }
-    findings_t view = s->baseline ? new_findings(s, shown, &f) : f;
-    doc_report_t r = {shown, &doc, NULL, &view, &d};
-    printer_document(s->printer, &r);
-    summary_add(&s->summary, &r);
-    for (size_t i = 0; i < view.n; i++)   /* exit status: new findings only, with a baseline */
-        if ((int)view.items[i].rule->severity > s->worst)
-            s->worst = (int)view.items[i].rule->severity;
-    if (s->baseline)
-        free(view.items);
-    decision_free(&d);
-    findings_free(&f);
-    document_free(&doc);
+    free(a);
+}
+
+/* Documents waiting to be printed at most: bounds memory on any batch. */
+#define PRINT_WINDOW 64
+
+static void run_pass(scan_state_t *s, void *(*work)(void *, void *, size_t),
+                     void (*emit)(void *, size_t, void *))
+{
+    ordered_job_t job = {s, thread_matcher, thread_matcher_free, work, emit};
+    if (run_ordered(&job, s->files->n, s->o->jobs, PRINT_WINDOW) != 0)
+        cli_message("could not start worker threads; scanned on one thread");
 }
 
 static int exit_status(const scan_state_t *s)
@@ -440,8 +509,8 @@ static int run_scan(scan_state_t *s, const file_list_t *files, const report_conf
     FILE *full_file;
     if (open_full_report(o, cfg, s, &full_file) != 0)
         return EXIT_TROUBLE;
-    for (size_t i = 0; i < files->n; i++)
-        audit_file(s, files->paths[i]);
+    (void)files;
+    run_pass(s, audit_work, audit_emit);
     if (s->baseline) {
         s->summary.has_baseline = 1;
         s->summary.baseline_fixed = baseline_fixed(s->baseline);
@@ -492,17 +561,17 @@ int cmd_scan(int argc, char **argv, int check_mode)
         goto done;
     int color = o.color >= 0 ? o.color : isatty(fileno(out)) && !getenv("NO_COLOR");
     report_config_t cfg = {out, o.english, color, o.as_of, profile->name, rs, ruleset_hash(rs)};
-    batch_t *batch = collect_batch(&files, o.encoding);
+    batch_t *batch = batch_new();
     audit_options_t audit = {.rules = rs, .profile = profile, .as_of = o.as_of, .batch = batch,
                              .prepublication = check_mode, .reg = reg};
-    scan_state_t s = {&o, audit, matcher_new(rs), printer_new(o.format, &cfg), {0}, -1,
+    scan_state_t s = {&o, &files, batch, audit, printer_new(o.format, &cfg), {0}, -1,
                       files.errors > 0, baseline, NULL, {0}};
+    run_pass(&s, batch_work, batch_emit);   /* supersession needs every title first */
     status = run_scan(&s, &files, &cfg);
     if (reg && review_report_orphans(rs, reg, o.english, stderr) > 0 && status == EXIT_CLEAN &&
         o.fail_on >= 0 && o.fail_on <= SEV_WARNING)
         status = EXIT_FINDINGS;   /* a register row without its document is a warning */
     printer_free(s.printer);
-    matcher_free(s.matcher);
     batch_free(batch);
     if (out != stdout && fclose(out) != 0) {   /* -o -: stdout, never a file named "-" */
         cli_error(o.output, "cannot write report: %s", strerror(errno));

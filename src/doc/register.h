@@ -22,7 +22,7 @@ typedef struct {
     date_t published, legality, fair_competition, deliberation, filing;
     date_t consultation_from, consultation_to;
     int fair_competition_not_required;   /* the cell says 不涉及 */
-    int matched;                    /* a scanned document matched this row */
+    _Atomic int matched;            /* a scanned document matched this row (set by worker threads) */
 } register_row_t;
 
 typedef struct {

@@ -74,3 +74,17 @@ test_task_completed_from_title_period() {
         --as-of 2025-06-01 --format jsonl --fail-on never
     expect_out_has '"recommendation":"keep"'
 }
+
+# Threads change the speed, never the report: the same bytes with 1 and 4 workers.
+test_corpus_report_same_with_any_number_of_threads() {
+    local f
+    for j in 1 4; do
+        (cd "$ROOT" && "$NORMLINT" scan --ext txt corpus --as-of 2026-11-26 --format json \
+            --register corpus/register.csv --fail-on never --jobs "$j") >"$TMP/j$j.json" 2>"$TMP/j$j.err"
+    done
+    cmp -s "$TMP/j1.json" "$TMP/j4.json" || fail "reports differ between --jobs 1 and --jobs 4"
+    cmp -s "$TMP/j1.err" "$TMP/j4.err" || fail "messages differ between --jobs 1 and --jobs 4"
+    run_nl scan "$ROOT/corpus" --jobs 0
+    expect_rc 2
+    expect_err_has "bad value '0' for --jobs"
+}
