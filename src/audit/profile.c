@@ -14,6 +14,7 @@
 
 #include "rules/builtin.h"
 #include "util/buf.h"
+#include "util/messages.h"
 
 static int parse_int_value(const char *v, int *out)
 {
@@ -118,7 +119,7 @@ profile_t *profile_load(const char *name, const char *dir, char *err, unsigned e
         if (rc == 0)
             p = parse_profile(path.data, data.data, data.len, err, errlen);
         else if (rc != ENOENT)
-            snprintf(err, errlen, "%s: %s", path.data, strerror(rc));
+            snprintf(err, errlen, "%s: %s", path.data, tr_errno(rc));
         buf_free(&path);
         buf_free(&data);
         if (p || rc != ENOENT) {

@@ -14,8 +14,11 @@ enum {
     EXIT_TROUBLE = 2,    /* usage error, or a file that could not be processed */
 };
 
-/* "normlint: PATH: message" on stderr. */
+/* "normlint: PATH: message" on stderr, in the --lang language (util/messages.h). */
 void cli_error(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "normlint: PATH:LINE:COL: message" on stderr. */
+void cli_error_at(const char *path, size_t line, size_t column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* "normlint: message" on stderr. */
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

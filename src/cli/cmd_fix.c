@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/messages.h"
 #include "doc/document.h"
 #include "text/decode.h"
 #include "text/fix.h"
@@ -277,7 +278,7 @@ static int rewrite(const char *path, const document_t *doc, const buf_t *bytes,
         int rc = write_file_atomic(target ? target : path, out.data ? out.data : "", out.len, -1);
         free(target);
         if (rc != 0) {
-            cli_error(path, "cannot write: %s; original left unchanged", strerror(rc));
+            cli_error(path, "cannot write: %s; original left unchanged", tr_errno(rc));
             status = EXIT_TROUBLE;
         }
     }
@@ -304,7 +305,7 @@ static int fix_one(const char *path, const fix_opts_t *o, buf_t *diff)
     buf_init(&bytes);
     int rc = cli_read_input(path, &bytes);
     if (rc != 0) {
-        cli_error(path, "%s", strerror(rc));
+        cli_error(path, "%s", tr_errno(rc));
         buf_free(&bytes);
         return EXIT_TROUBLE;
     }
@@ -336,7 +337,7 @@ static int parse_fix_args(int argc, char **argv, fix_opts_t *o)
     static const struct option longopts[] = {
         {"in-place", no_argument, NULL, 'i'},
         {"encoding", required_argument, NULL, 'e'},
-        {"help", no_argument, NULL, 'h'},
+        {"lang", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -352,6 +353,8 @@ static int parse_fix_args(int argc, char **argv, fix_opts_t *o)
                 cli_message("unknown --encoding '%s'", optarg);
                 return -1;
             }
+            break;
+        case 'L':   /* main() already chose the language of messages */
             break;
         case 'h':
             fputs(FIX_USAGE, stdout);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "util/messages.h"
 #include "text/decode.h"
 #include "text/normalize.h"
 #include "util/fsutil.h"
@@ -47,9 +48,9 @@ static int clean_text(const char *path, const buf_t *bytes, const normalize_opts
     }
     for (size_t i = 0; i < dec.nissues; i++) {
         const decode_issue_t *is = &dec.issues[i];
-        fprintf(stderr, "normlint: %s:%zu:%zu: invalid %s byte sequence (byte %02X at offset %zu) "
-                "replaced by U+FFFD\n", path, is->line, is->column, encoding_name(dec.encoding),
-                is->bytes[0], is->src_offset);
+        cli_error_at(path, is->line, is->column,
+                     "invalid %s byte sequence (byte %02X at offset %zu) replaced by U+FFFD",
+                     encoding_name(dec.encoding), is->bytes[0], is->src_offset);
     }
     *lossy = dec.nissues > 0;
     normalize_text(dec.text, dec.len, NORM_FOR_OUTPUT, out);
@@ -81,8 +82,8 @@ static int encode_output(const char *path, const normalized_t *n, const normaliz
         position_t pos = normalized_position(n, bad);
         int clen;
         uint32_t cp = utf8_next(n->text + bad, n->text + n->len, &clen);
-        fprintf(stderr, "normlint: %s:%zu:%zu: character U+%04X cannot be written in GBK; "
-                "nothing written\n", path, pos.line, pos.column, (unsigned)cp);
+        cli_error_at(path, pos.line, pos.column,
+                     "character U+%04X cannot be written in GBK; nothing written", (unsigned)cp);
         return EXIT_TROUBLE;
     }
     if (rc != 0) {
@@ -108,7 +109,7 @@ static int write_in_place(const char *path, const buf_t *original, const char *d
                                    original->len, mode);
         if (rc != 0) {
             cli_error(bpath.data, "cannot write backup: %s; original left unchanged",
-                      strerror(rc));
+                      tr_errno(rc));
             buf_free(&bpath);
             return EXIT_TROUBLE;
         }
@@ -119,7 +120,7 @@ static int write_in_place(const char *path, const buf_t *original, const char *d
     int rc = write_file_atomic(target ? target : path, data, len, -1);
     free(target);
     if (rc != 0) {
-        cli_error(path, "cannot write: %s; original left unchanged", strerror(rc));
+        cli_error(path, "cannot write: %s; original left unchanged", tr_errno(rc));
         return EXIT_TROUBLE;
     }
     return 0;
@@ -131,7 +132,7 @@ static int normalize_one(const char *path, const normalize_opts_t *o, buf_t *col
     buf_init(&bytes);
     int rc = cli_read_input(path, &bytes);
     if (rc != 0) {
-        cli_error(path, "%s", strerror(rc));
+        cli_error(path, "%s", tr_errno(rc));
         buf_free(&bytes);
         return EXIT_TROUBLE;
     }
@@ -168,7 +169,7 @@ static int parse_normalize_args(int argc, char **argv, normalize_opts_t *o)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"in-place", no_argument, NULL, 'i'},
         {"backup", required_argument, NULL, 'b'}, {"to", required_argument, NULL, 't'},
-        {"encoding", required_argument, NULL, 'e'}, {"help", no_argument, NULL, 'h'},
+        {"encoding", required_argument, NULL, 'e'}, {"lang", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -198,6 +199,8 @@ static int parse_normalize_args(int argc, char **argv, normalize_opts_t *o)
                 cli_message("unknown --encoding '%s'", optarg);
                 return -1;
             }
+            break;
+        case 'L':   /* main() already chose the language of messages */
             break;
         case 'h':
             fputs(NORMALIZE_USAGE, stdout);
@@ -242,7 +245,7 @@ int cmd_normalize(int argc, char **argv)
         int rc = write_file_atomic(o.out_path, collected.data ? collected.data : "", collected.len,
                                    -1);
         if (rc != 0) {
-            cli_error(o.out_path, "cannot write: %s", strerror(rc));
+            cli_error(o.out_path, "cannot write: %s", tr_errno(rc));
             status = EXIT_TROUBLE;
         }
     } else if (!o.in_place && collected.len) {

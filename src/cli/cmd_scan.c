@@ -21,6 +21,7 @@
 #include "audit/review.h"
 #include "audit/recommend.h"
 #include "cli.h"
+#include "util/messages.h"
 #include "ordered.h"
 #include "report/report.h"
 
@@ -430,8 +431,8 @@ static void audit_emit(void *ctx, size_t i, void *result)
         cli_error(shown, "binary file, skipped");   /* a note, not a failure */
     } else if (a->status != LOAD_OK) {
         report_failure(s, shown, a->status == LOAD_FAILED
-                                     ? strerror(a->err)
-                                     : "this system's iconv cannot decode the requested encoding");
+                                     ? tr_errno(a->err)
+                                     : tr("this system's iconv cannot decode the requested encoding"));
     } else {
         if (s->full) {
             doc_report_t all = {shown, &a->doc, NULL, &a->findings, &a->decision};
@@ -480,7 +481,7 @@ static FILE *open_output(const char *path)
         return stdout;
     FILE *f = fopen(path, "w");
     if (!f)
-        cli_error(path, "cannot write report: %s", strerror(errno));
+        cli_error(path, "cannot write report: %s", tr_errno(errno));
     return f;
 }
 
@@ -492,7 +493,7 @@ static int open_full_report(const scan_opts_t *o, const report_config_t *cfg, sc
     if (!o->write_baseline)
         return 0;
     if (!(*file = fopen(o->write_baseline, "w"))) {
-        cli_error(o->write_baseline, "cannot write baseline: %s", strerror(errno));
+        cli_error(o->write_baseline, "cannot write baseline: %s", tr_errno(errno));
         return -1;
     }
     report_config_t full = *cfg;
@@ -524,7 +525,7 @@ static int run_scan(scan_state_t *s, const file_list_t *files, const report_conf
         printer_finish(s->full, &s->full_summary);
         printer_free(s->full);
         if (fclose(full_file) != 0) {
-            cli_error(o->write_baseline, "cannot write baseline: %s", strerror(errno));
+            cli_error(o->write_baseline, "cannot write baseline: %s", tr_errno(errno));
             status = EXIT_TROUBLE;
         }
     }
@@ -574,7 +575,7 @@ int cmd_scan(int argc, char **argv, int check_mode)
     printer_free(s.printer);
     batch_free(batch);
     if (out != stdout && fclose(out) != 0) {   /* -o -: stdout, never a file named "-" */
-        cli_error(o.output, "cannot write report: %s", strerror(errno));
+        cli_error(o.output, "cannot write report: %s", tr_errno(errno));
         status = EXIT_TROUBLE;
     }
 done:

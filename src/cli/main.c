@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/messages.h"
 
 static const char USAGE[] =
     "usage: normlint <command> [options]\n"
@@ -27,7 +28,17 @@ void cli_error(const char *path, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "normlint: %s: ", path);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, tr(fmt), ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_error_at(const char *path, size_t line, size_t column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "normlint: %s:%zu:%zu: ", path, line, column);
+    vfprintf(stderr, tr(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
 }
@@ -37,7 +48,7 @@ void cli_message(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("normlint: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, tr(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
 }
@@ -49,8 +60,21 @@ int cli_read_input(const char *path, buf_t *out)
     return read_file(path, out);
 }
 
+/* --lang en anywhere on the line switches the CLI's own messages too. */
+static void pick_language(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if ((strcmp(argv[i], "--lang") == 0 && i + 1 < argc && strcmp(argv[i + 1], "en") == 0) ||
+            strcmp(argv[i], "--lang=en") == 0)
+            messages_set_english(1);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    pick_language(argc, argv);
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_TROUBLE;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "util/messages.h"
 
 typedef struct {
     dev_t dev;
@@ -60,7 +61,7 @@ static void walk_dir(const char *dir, const char *exts, visited_t *v, file_list_
 {
     DIR *dh = opendir(dir);
     if (!dh) {
-        cli_error(dir, "cannot open folder: %s", strerror(errno));
+        cli_error(dir, "cannot open folder: %s", tr_errno(errno));
         out->errors++;
         return;
     }
@@ -114,7 +115,7 @@ int read_files_from(const char *list, file_list_t *out)
     buf_init(&data);
     int rc = cli_read_input(list, &data);
     if (rc != 0) {
-        cli_error(list, "%s", strerror(rc));
+        cli_error(list, "%s", tr_errno(rc));
         buf_free(&data);
         return -1;
     }

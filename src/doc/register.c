@@ -11,6 +11,7 @@
 #include "text/decode.h"
 #include "text/normalize.h"
 #include "util/buf.h"
+#include "util/messages.h"
 
 static const char *const HEADERS[REG_COLUMN_COUNT] = {
     "文号", "标题", "公布日期", "合法性审核", "公平竞争审查", "集体审议", "征求意见起止", "备案日期",
@@ -153,7 +154,7 @@ doc_register_t *register_load(const char *path, char *err, size_t errlen)
     buf_init(&bytes);
     int rc = read_file(path, &bytes);
     if (rc != 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(rc));
+        snprintf(err, errlen, "%s: %s", path, tr_errno(rc));
         buf_free(&bytes);
         return NULL;
     }

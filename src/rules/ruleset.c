@@ -23,6 +23,7 @@
 
 #include "rules/builtin.h"
 #include "util/buf.h"
+#include "util/messages.h"
 #include "util/sha256.h"
 
 /* ---- diagnostics ------------------------------------------------------ */
@@ -244,7 +245,7 @@ static const table_t *get_table(ruleset_t *rs, const char *name, const char *tab
         buf_printf(&path, "%s/%s", table_dir, name);
         int rc = read_file(path.data, &data);
         if (rc != 0) {
-            diag(diags, file, line, "table '%s': %s", path.data, strerror(rc));
+            diag(diags, file, line, "table '%s': %s", path.data, tr_errno(rc));
             buf_free(&path);
             buf_free(&data);
             buf_free(&key);
@@ -1007,7 +1008,7 @@ int ruleset_load_dir(ruleset_t *rs, const char *dir, rule_diags_t *diags)
 {
     DIR *dh = opendir(dir);
     if (!dh) {
-        diag(diags, dir, 0, "cannot open rules folder: %s", strerror(errno));
+        diag(diags, dir, 0, "cannot open rules folder: %s", tr_errno(errno));
         return 1;
     }
     char **names = NULL;
@@ -1029,7 +1030,7 @@ int ruleset_load_dir(ruleset_t *rs, const char *dir, rule_diags_t *diags)
         buf_printf(&path, "%s/%s", dir, names[i]);
         int rc = read_file(path.data, &data);
         if (rc != 0) {
-            diag(diags, path.data, 0, "%s", strerror(rc));
+            diag(diags, path.data, 0, "%s", tr_errno(rc));
             errors++;
         } else {
             errors += ruleset_load_text(rs, path.data, data.data, data.len, dir, 0, diags);

@@ -88,21 +88,21 @@ test_check_published_text_without_review_is_an_error() {
 test_check_one_document_only() {
     run_nl check "$CK_FIX/check/draft-clean.txt" "$CK_FIX/check/draft-bad-date.txt"
     expect_rc 2
-    expect_err_has 'check takes one document (use scan for several)'
+    expect_err_has 'check 只检查一个文件（多个文件请用 scan）'
     [ ! -s "$TMP/.out" ] || fail "something was reported: $OUT"
 }
 
 test_check_missing_file() {
     run_nl check --as-of "$CK_ASOF" no-such-draft.txt
     expect_rc 2
-    expect_err_has 'normlint: no-such-draft.txt: No such file or directory'
+    expect_err_has 'normlint: no-such-draft.txt: 没有那个文件或目录'
 }
 
 # Standard input that cannot be read: reported under the --stdin-name.
 test_check_unreadable_stdin() {
     ck_stdin "$TMP" --as-of "$CK_ASOF" --stdin-name draft.txt -
     expect_rc 2
-    expect_err_has 'normlint: draft.txt: Is a directory'
+    expect_err_has 'normlint: draft.txt: 是一个目录'
     expect_out_has '，1 个无法读取。'
 }
 
@@ -110,5 +110,5 @@ test_check_refuses_a_folder() {
     mkdir drafts
     run_nl check drafts
     expect_rc 2
-    expect_err_has 'normlint: drafts: is a folder; check takes one document'
+    expect_err_has 'normlint: drafts: 是文件夹；check 只检查一个文件'
 }

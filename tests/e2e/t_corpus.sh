@@ -86,5 +86,5 @@ test_corpus_report_same_with_any_number_of_threads() {
     cmp -s "$TMP/j1.err" "$TMP/j4.err" || fail "messages differ between --jobs 1 and --jobs 4"
     run_nl scan "$ROOT/corpus" --jobs 0
     expect_rc 2
-    expect_err_has "bad value '0' for --jobs"
+    expect_err_has "--jobs 的取值“0”无效"
 }

@@ -104,7 +104,7 @@ test_fix_invalid_bytes_not_rewritten() {
     cp bad.txt orig.txt
     run_nl fix --in-place bad.txt
     expect_rc 2
-    expect_err_has 'bad.txt: has invalid byte sequences; not rewritten in place'
+    expect_err_has 'bad.txt: 含有无效字节序列；原地改写会丢失这些字节，未改写'
     cmp -s bad.txt orig.txt || fail "file with invalid bytes was rewritten"
     # The diff can still be shown.
     run_nl fix bad.txt
@@ -126,7 +126,7 @@ test_fix_several_files_and_stdin() {
     grep -qF -- '--- -' out.diff || fail "stdin not named '-'"
     run_nl fix --in-place -
     expect_rc 2
-    expect_err_has 'standard input cannot be rewritten in place'
+    expect_err_has '标准输入不能原地改写'
     run_nl fix
     expect_rc 2
 }

@@ -193,7 +193,7 @@ test_normalize_to_gbk_unencodable_others_still_written() {
 test_normalize_missing_file() {
     run_nl normalize missing.txt "$NZ_IN/messy.txt"
     expect_rc 2
-    [ "$ERR" = 'normlint: missing.txt: No such file or directory' ] || fail "stderr: $ERR"
+    [ "$ERR" = 'normlint: missing.txt: 没有那个文件或目录' ] || fail "stderr: $ERR"
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-messy.txt"
 }
 
@@ -201,7 +201,7 @@ test_normalize_directory_as_file() {
     mkdir folder
     run_nl normalize folder "$NZ_IN/messy.txt"
     expect_rc 2
-    [ "$ERR" = 'normlint: folder: Is a directory' ] || fail "stderr: $ERR"
+    [ "$ERR" = 'normlint: folder: 是一个目录' ] || fail "stderr: $ERR"
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-messy.txt"
 }
 
@@ -223,7 +223,7 @@ test_normalize_binary_file() {
     cp "$NZ_IN/binary.bin" image.txt
     run_nl normalize image.txt "$NZ_IN/messy.txt"
     expect_rc 2
-    [ "$ERR" = 'normlint: image.txt: binary file (NUL bytes), not a text document' ] \
+    [ "$ERR" = 'normlint: image.txt: 二进制文件（含 NUL 字节），不是文本文件' ] \
         || fail "stderr: $ERR"
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-messy.txt"
 }
@@ -235,9 +235,9 @@ test_normalize_errors_one_line_each_others_processed() {
     run_nl normalize missing.txt folder "$NZ_IN/messy.txt" image.txt
     expect_rc 2
     [ "$(nz_lines "$TMP/.err")" -eq 3 ] || fail "expected 3 lines on stderr, got: $ERR"
-    expect_err_has 'normlint: missing.txt: No such file or directory'
-    expect_err_has 'normlint: folder: Is a directory'
-    expect_err_has 'normlint: image.txt: binary file (NUL bytes), not a text document'
+    expect_err_has 'normlint: missing.txt: 没有那个文件或目录'
+    expect_err_has 'normlint: folder: 是一个目录'
+    expect_err_has 'normlint: image.txt: 二进制文件（含 NUL 字节），不是文本文件'
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-messy.txt"
 }
 
@@ -247,7 +247,7 @@ test_normalize_truncated_utf16() {
     cp "$NZ_IN/truncated16.txt" t16.txt
     run_nl normalize t16.txt
     expect_rc 0
-    [ "$ERR" = 'normlint: t16.txt:2:1: invalid utf-16le byte sequence (byte 41 at offset 46) replaced by U+FFFD' ] \
+    [ "$ERR" = 'normlint: t16.txt:2:1: 无效的 utf-16le 字节序列（字节 41，偏移 46），已替换为 U+FFFD' ] \
         || fail "stderr: $ERR"
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-truncated16.txt"
 }
@@ -256,7 +256,7 @@ test_normalize_invalid_utf8_warns_with_position() {
     cp "$NZ_IN/invalid.txt" bad.txt
     run_nl normalize bad.txt
     expect_rc 0
-    [ "$ERR" = 'normlint: bad.txt:3:6: invalid utf-8 byte sequence (byte FF at offset 104) replaced by U+FFFD' ] \
+    [ "$ERR" = 'normlint: bad.txt:3:6: 无效的 utf-8 字节序列（字节 FF，偏移 104），已替换为 U+FFFD' ] \
         || fail "stderr: $ERR"
     expect_same_file "$TMP/.out" "$NZ_EXP/normalize-invalid.txt"
 }
@@ -266,8 +266,8 @@ test_normalize_invalid_utf8_in_place_refused() {
     cp bad.txt saved.txt
     run_nl normalize --in-place bad.txt
     expect_rc 2
-    expect_err_has 'normlint: bad.txt:3:6: invalid utf-8 byte sequence'
-    expect_err_has 'normlint: bad.txt: has invalid byte sequences; not rewritten in place'
+    expect_err_has 'normlint: bad.txt:3:6: 无效的 utf-8 字节序列'
+    expect_err_has 'normlint: bad.txt: 含有无效字节序列；原地改写会丢失这些字节，未改写'
     cmp -s bad.txt saved.txt || fail "bad.txt was rewritten"
     nz_no_temp_files .
 }
@@ -289,7 +289,7 @@ test_normalize_empty_file() {
 test_normalize_stdin_in_place_refused() {
     run_nl normalize --in-place -
     expect_rc 2
-    expect_err_has 'standard input cannot be rewritten in place'
+    expect_err_has '标准输入不能原地改写'
 }
 
 # 100 MB on one line: must neither crash nor take long.

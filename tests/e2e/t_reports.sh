@@ -140,13 +140,13 @@ test_csv_formula_injection_neutralised() {
     # Sorted by path (bytes): \t \r + - = @ a. Quoted where a CR is.
     printf '\xEF\xBB\xBF序号,文件名称,文号,成文日期,施行日期,有效期至,清理意见,理由,路径\r\n' > want.csv
     {
-        printf "1,'\tx.txt,,,,,,No such file or directory,'\tx.txt\r\n"
-        printf "2,\"'\rx.txt\",,,,,,No such file or directory,\"'\rx.txt\"\r\n"
-        printf "3,'+SUM(A1).txt,,,,,,No such file or directory,'+SUM(A1).txt\r\n"
-        printf "4,'-2+3.txt,,,,,,No such file or directory,'-2+3.txt\r\n"
-        printf "5,'=1+1.txt,,,,,,No such file or directory,'=1+1.txt\r\n"
-        printf "6,'@SUM(A1).txt,,,,,,No such file or directory,'@SUM(A1).txt\r\n"
-        printf "7,a=b.txt,,,,,,No such file or directory,a=b.txt\r\n"
+        printf "1,'\tx.txt,,,,,,没有那个文件或目录,'\tx.txt\r\n"
+        printf "2,\"'\rx.txt\",,,,,,没有那个文件或目录,\"'\rx.txt\"\r\n"
+        printf "3,'+SUM(A1).txt,,,,,,没有那个文件或目录,'+SUM(A1).txt\r\n"
+        printf "4,'-2+3.txt,,,,,,没有那个文件或目录,'-2+3.txt\r\n"
+        printf "5,'=1+1.txt,,,,,,没有那个文件或目录,'=1+1.txt\r\n"
+        printf "6,'@SUM(A1).txt,,,,,,没有那个文件或目录,'@SUM(A1).txt\r\n"
+        printf "7,a=b.txt,,,,,,没有那个文件或目录,a=b.txt\r\n"
     } >> want.csv
     expect_same_file "$TMP/.out" want.csv
 }
@@ -157,7 +157,7 @@ test_csv_quotes_line_breaks() {
     run_nl scan --format csv $'dir/two\nlines.txt'
     expect_rc 2
     printf '\xEF\xBB\xBF序号,文件名称,文号,成文日期,施行日期,有效期至,清理意见,理由,路径\r\n' > want.csv
-    printf '1,"two\nlines.txt",,,,,,No such file or directory,"dir/two\nlines.txt"\r\n' >> want.csv
+    printf '1,"two\nlines.txt",,,,,,没有那个文件或目录,"dir/two\nlines.txt"\r\n' >> want.csv
     expect_same_file "$TMP/.out" want.csv
 }
 
@@ -230,7 +230,7 @@ EOF
         grep -qxF "artifact docs/${f%%:*}.txt $sum UTF-8 ${f#*:}" sarif.txt || fail "artifact ${f%%:*}"
     done
     # The missing file: a notification, percent-encoded as a URI.
-    grep -qxF 'notification error %40missing%2C%22x%22.txt @missing,"x".txt: No such file or directory' sarif.txt \
+    grep -qxF 'notification error %40missing%2C%22x%22.txt @missing,"x".txt: 没有那个文件或目录' sarif.txt \
         || fail "no notification for the missing file"
     local hash nrules
     mkdir empty

@@ -110,7 +110,7 @@ test_register_errors() {
     expect_err_has 'bad.csv:1: the first row must name the columns'
     run_nl scan "$ROOT/corpus/2016-湘川民发-殡葬管理实施细则.txt" --register nothere.csv
     expect_rc 2
-    expect_err_has 'nothere.csv: No such file or directory'
+    expect_err_has 'nothere.csv: 没有那个文件或目录'
 }
 
 test_unified_numbering_duplicate_and_register_mismatch() {

@@ -131,7 +131,7 @@ test_explain_user_rule() {
 test_explain_unknown_id() {
     run_nl explain NO-SUCH-RULE
     expect_rc 2
-    expect_err_has 'normlint: no rule NO-SUCH-RULE'
+    expect_err_has 'normlint: 没有规则 NO-SUCH-RULE'
     [ ! -s "$TMP/.out" ] || fail "stdout: $OUT"
 }
 
@@ -139,13 +139,13 @@ test_explain_known_and_unknown() {
     run_nl explain VAL-EXPIRED NO-SUCH-RULE
     expect_rc 2
     expect_out_has 'VAL-EXPIRED  (validity'
-    expect_err_has 'normlint: no rule NO-SUCH-RULE'
+    expect_err_has 'normlint: 没有规则 NO-SUCH-RULE'
 }
 
 test_explain_needs_an_id() {
     run_nl explain
     expect_rc 2
-    expect_err_has 'explain needs a RULE-ID'
+    expect_err_has 'explain 需要规则编号'
 }
 
 test_rules_bad_subcommand() {

@@ -239,28 +239,28 @@ sc_broken() {
 
 test_scan_broken_rules_bad_regex() {
     sc_broken bad-regex 'rules/bad-regex/broken.rules:5: pattern: missing closing parenthesis at offset 22'
-    expect_err_has 'normlint: 1 problem in the rule files; nothing scanned'
+    expect_err_has 'normlint: 规则文件中有 1 处问题，未进行检查'
 }
 
 test_scan_broken_rules_unknown_key() {
     sc_broken unknown-key "rules/unknown-key/broken.rules:6: unknown key 'colour' in rule XC-UNKNOWN-KEY"
-    expect_err_has 'nothing scanned'
+    expect_err_has '未进行检查'
 }
 
 test_scan_broken_rules_duplicate_id() {
     sc_broken duplicate-id 'rules/duplicate-id/broken.rules:12: duplicate rule id XC-TWICE (first defined at rules/duplicate-id/broken.rules:1)'
-    expect_err_has 'nothing scanned'
+    expect_err_has '未进行检查'
 }
 
 test_scan_broken_rules_failing_example() {
     sc_broken failing-example 'rules/failing-example/broken.rules:9: XC-FAILING-EXAMPLE: example.match gives no finding: 依据《民法典》制定。'
-    expect_err_has 'normlint: 1 rule example failed; nothing scanned'
+    expect_err_has 'normlint: 有 1 个规则示例未通过，未进行检查'
 }
 
 test_scan_rules_folder_missing() {
     run_nl scan --as-of "$SC_ASOF" --rules no-such-folder "$SC_FIX/scan/docs"
     expect_rc 2
-    expect_err_has 'no-such-folder: cannot open rules folder: No such file or directory'
+    expect_err_has 'no-such-folder: cannot open rules folder: 没有那个文件或目录'
     [ ! -s "$TMP/.out" ] || fail "something was reported: $OUT"
 }
 
@@ -332,12 +332,12 @@ test_scan_missing_path_others_reported() {
     sc_setup
     run_nl scan --as-of "$SC_ASOF" --format json docs/a-fire-safety.txt no-such.txt docs/b-temp-relief.txt
     expect_rc 2
-    expect_err_has 'normlint: no-such.txt: No such file or directory'
+    expect_err_has 'normlint: no-such.txt: 没有那个文件或目录'
     # The missing path is a failed document of the report, in sorted order, not only a stderr line.
     [ "$(sc_paths "$TMP/.out" | tr '\n' ' ')" = 'docs/a-fire-safety.txt docs/b-temp-relief.txt no-such.txt ' ] \
         || fail "documents: $(sc_paths "$TMP/.out")"
     expect_out_has '"recommendation":"repeal","reasons":["VAL-EXPIRED"]'
-    expect_out_has '"error":"No such file or directory"'
+    expect_out_has '"error":"没有那个文件或目录"'
     expect_out_has '"failed":1}'
 }
 
@@ -365,7 +365,7 @@ test_scan_failed_document_has_every_field() {
     local rc=0
     "$NORMLINT" scan --as-of "$SC_ASOF" --format jsonl - < "$TMP" > out.jsonl 2> err.txt || rc=$?
     [ "$rc" -eq 2 ] || fail "exit code $rc"
-    grep -q '"error":"Is a directory"' out.jsonl || fail "no error in: $(cat out.jsonl)"
+    grep -q '"error":"是一个目录"' out.jsonl || fail "no error in: $(cat out.jsonl)"
     local k
     for k in path encoding title doc_number issuer kind provisional issued issued_confidence \
              effective expires validity_source recommendation reasons findings error; do
@@ -379,7 +379,7 @@ test_scan_binary_file_skipped_with_note() {
     cp "$SC_FIX/scan/docs/a-fire-safety.txt" tree/a.txt
     run_nl scan --as-of "$SC_ASOF" --format jsonl tree
     expect_rc 0
-    expect_err_has 'normlint: tree/image.txt: binary file, skipped'
+    expect_err_has 'normlint: tree/image.txt: 二进制文件，已跳过'
     [ "$(sc_paths "$TMP/.out")" = tree/a.txt ] || fail "documents: $(sc_paths "$TMP/.out")"
 }
 
@@ -407,14 +407,14 @@ test_scan_profile_bogus() {
 test_scan_bad_format() {
     run_nl scan --as-of "$SC_ASOF" --format xml "$SC_FIX/scan/docs"
     expect_rc 2
-    expect_err_has "unknown --format 'xml'"
+    expect_err_has "未知的 --format“xml”"
 }
 
 # A bad option value is reported with the option's name.
 test_scan_bad_as_of_names_option() {
     run_nl scan --as-of 2026-13-01 "$SC_FIX/scan/docs"
     expect_rc 2
-    expect_err_has "bad value '2026-13-01' for --as-of"
+    expect_err_has "--as-of 的取值“2026-13-01”无效"
 }
 
 # Nothing to scan is not an error: an empty report and exit 0.
@@ -433,7 +433,7 @@ test_scan_empty_folder() {
 test_scan_only_missing_path() {
     run_nl scan --as-of "$SC_ASOF" --format json no-such.txt
     expect_rc 2
-    expect_err_has 'normlint: no-such.txt: No such file or directory'
+    expect_err_has 'normlint: no-such.txt: 没有那个文件或目录'
     expect_out_has '"summary":{"documents":1,'
     expect_out_has '"failed":1}'
 }
@@ -462,4 +462,18 @@ test_scan_json_valid_utf8_for_overlong_looking_name() {
     expect_rc 0
     iconv -f UTF-8 -t UTF-8 "$TMP/.out" >/dev/null 2>&1 || fail "the JSON report is not valid UTF-8"
     [ "$(grep -o '\\ufffd' "$TMP/.out" | wc -l)" -ge 2 ] || fail "bad name bytes not replaced"
+}
+
+# The command line's own messages follow --lang like the findings: Chinese by default.
+test_scan_diagnostics_follow_lang() {
+    run_nl scan no-such.txt --format json
+    expect_rc 2
+    expect_err_has 'normlint: no-such.txt: 没有那个文件或目录'
+    expect_out_has '"error":"没有那个文件或目录"'
+    run_nl scan no-such.txt --format json --lang en
+    expect_err_has 'normlint: no-such.txt: No such file or directory'
+    expect_out_has '"error":"No such file or directory"'
+    run_nl normalize no-such.txt --lang en
+    expect_rc 2
+    expect_err_has 'normlint: no-such.txt: No such file or directory'
 }
