@@ -7,6 +7,8 @@
  */
 #include "testutil.h"
 
+#include "util/messages.h"
+
 #include "rules/ruleset.h"
 
 #define GOOD_DIR "fixtures/rules/good"
@@ -1032,6 +1034,8 @@ static void test_free_after_errors(void **state)
 
 int main(void)
 {
+    /* The expected diagnostics below quote English system errors ("No such file ..."). */
+    messages_set_english(1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_rule_fields),
         cmocka_unit_test(test_bom_crlf_comments),
