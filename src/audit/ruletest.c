@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "util/messages.h"
 #include "audit/lifecycle.h"
 #include "audit/review.h"
 
@@ -74,7 +75,7 @@ static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t 
         o.reg = register_parse("example.register", r->example_register,
                                strlen(r->example_register), err, sizeof err);
         if (!o.reg) {
-            fprintf(log, "%s:%d: %s: example.register: %s\n", r->file, ex->line, r->id, err);
+            fprintf(log, tr("%s:%d: %s: example.register: %s\n"), r->file, ex->line, r->id, err);
             return 0;
         }
     }
@@ -83,7 +84,7 @@ static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t 
     size_t len = ff ? (size_t)(ff - ex->text) : strlen(ex->text);
     document_t doc;
     if (document_load("example-0", ex->text, len, ENC_AUTO, &doc) != DECODE_OK) {
-        fprintf(log, "%s:%d: example of %s could not be read as text\n", r->file, ex->line, r->id);
+        fprintf(log, tr("%s:%d: example of %s could not be read as text\n"), r->file, ex->line, r->id);
         document_free(&doc);
         register_free(o.reg);
         return 0;
@@ -97,9 +98,9 @@ static int run_example(const ruleset_t *rs, const profile_t *profile, matcher_t 
     register_free(o.reg);
     int ok = found == ex->should_match;
     if (!ok)
-        fprintf(log, "%s:%d: %s: example.%s %s: %s\n", r->file, ex->line, r->id,
+        fprintf(log, tr("%s:%d: %s: example.%s %s: %s\n"), r->file, ex->line, r->id,
                 ex->should_match ? "match" : "nomatch",
-                ex->should_match ? "gives no finding" : "gives a finding", ex->text);
+                ex->should_match ? tr("gives no finding") : tr("gives a finding"), ex->text);
     findings_free(&f);
     document_free(&doc);
     return ok;

@@ -39,7 +39,7 @@ static void diag(rule_diags_t *d, const char *file, int line, const char *fmt, .
     buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    buf_vprintf(&b, tr(fmt), ap);   /* Chinese by default, like every message */
     va_end(ap);
     it->file = xstrdup(file);
     it->line = line;

@@ -48,7 +48,7 @@ test_rules_test_reports_failing_example() {
     run_nl rules test --no-default-rules --rules rules/failing-example
     cd "$TMP"
     expect_rc 1
-    expect_out_has 'rules/failing-example/broken.rules:9: XC-FAILING-EXAMPLE: example.match gives no finding: 依据《民法典》制定。'
+    expect_out_has 'rules/failing-example/broken.rules:9: XC-FAILING-EXAMPLE: example.match 没有报告问题：依据《民法典》制定。'
     [ "$(tail -n 1 "$TMP/.out")" = 'rules: 1 passed, 1 failed' ] || fail "last line: $(tail -n 1 "$TMP/.out")"
 }
 
@@ -87,7 +87,7 @@ test_rules_list_broken_rule_file() {
     run_nl rules list --rules rules/bad-regex
     cd "$TMP"
     expect_rc 2
-    expect_err_has 'rules/bad-regex/broken.rules:5: pattern: missing closing parenthesis at offset 22'
+    expect_err_has 'rules/bad-regex/broken.rules:5: pattern：missing closing parenthesis（位置 22）'
     [ ! -s "$TMP/.out" ] || fail "rules listed from a broken set: $OUT"
 }
 

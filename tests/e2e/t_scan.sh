@@ -238,29 +238,29 @@ sc_broken() {
 }
 
 test_scan_broken_rules_bad_regex() {
-    sc_broken bad-regex 'rules/bad-regex/broken.rules:5: pattern: missing closing parenthesis at offset 22'
+    sc_broken bad-regex 'rules/bad-regex/broken.rules:5: pattern：missing closing parenthesis（位置 22）'
     expect_err_has 'normlint: 规则文件中有 1 处问题，未进行检查'
 }
 
 test_scan_broken_rules_unknown_key() {
-    sc_broken unknown-key "rules/unknown-key/broken.rules:6: unknown key 'colour' in rule XC-UNKNOWN-KEY"
+    sc_broken unknown-key "rules/unknown-key/broken.rules:6: 规则 XC-UNKNOWN-KEY 中有未知的键“colour”"
     expect_err_has '未进行检查'
 }
 
 test_scan_broken_rules_duplicate_id() {
-    sc_broken duplicate-id 'rules/duplicate-id/broken.rules:12: duplicate rule id XC-TWICE (first defined at rules/duplicate-id/broken.rules:1)'
+    sc_broken duplicate-id 'rules/duplicate-id/broken.rules:12: 规则编号 XC-TWICE 重复（首次定义于 rules/duplicate-id/broken.rules:1）'
     expect_err_has '未进行检查'
 }
 
 test_scan_broken_rules_failing_example() {
-    sc_broken failing-example 'rules/failing-example/broken.rules:9: XC-FAILING-EXAMPLE: example.match gives no finding: 依据《民法典》制定。'
+    sc_broken failing-example 'rules/failing-example/broken.rules:9: XC-FAILING-EXAMPLE: example.match 没有报告问题：依据《民法典》制定。'
     expect_err_has 'normlint: 有 1 个规则示例未通过，未进行检查'
 }
 
 test_scan_rules_folder_missing() {
     run_nl scan --as-of "$SC_ASOF" --rules no-such-folder "$SC_FIX/scan/docs"
     expect_rc 2
-    expect_err_has 'no-such-folder: cannot open rules folder: 没有那个文件或目录'
+    expect_err_has 'no-such-folder: 无法打开规则文件夹：没有那个文件或目录'
     [ ! -s "$TMP/.out" ] || fail "something was reported: $OUT"
 }
 
@@ -476,4 +476,8 @@ test_scan_diagnostics_follow_lang() {
     run_nl normalize no-such.txt --lang en
     expect_rc 2
     expect_err_has 'normlint: no-such.txt: No such file or directory'
+    # Rule-file diagnostics too.
+    run_nl scan no-such.txt --rules no-such-folder --lang en
+    expect_rc 2
+    expect_err_has 'no-such-folder: cannot open rules folder: No such file or directory'
 }
