@@ -22,6 +22,10 @@ void cli_error_at(const char *path, size_t line, size_t column, const char *fmt,
 /* "normlint: message" on stderr. */
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Replace a user's file atomically (write_file_atomic, keeping its mode);
+ * 0, or EXIT_TROUBLE after saying the original is unchanged. */
+int cli_rewrite(const char *path, const char *data, size_t len);
+
 /* Read a file, or standard input for "-"; returns 0 or an errno value. */
 int cli_read_input(const char *path, buf_t *out);
 

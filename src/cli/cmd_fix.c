@@ -272,16 +272,8 @@ static int rewrite(const char *path, const document_t *doc, const buf_t *bytes,
     buf_t out;
     buf_init(&out);
     int status = encode_fixed(path, doc, bytes, fixed, flen, &out);
-    if (status == 0) {
-        /* Through a symbolic link, rewrite the file it points to and keep the link. */
-        char *target = realpath(path, NULL);
-        int rc = write_file_atomic(target ? target : path, out.data ? out.data : "", out.len, -1);
-        free(target);
-        if (rc != 0) {
-            cli_error(path, "cannot write: %s; original left unchanged", tr_errno(rc));
-            status = EXIT_TROUBLE;
-        }
-    }
+    if (status == 0)
+        status = cli_rewrite(path, out.data ? out.data : "", out.len);
     buf_free(&out);
     return status;
 }

@@ -115,15 +115,7 @@ static int write_in_place(const char *path, const buf_t *original, const char *d
         }
         buf_free(&bpath);
     }
-    /* Through a symbolic link, rewrite the file it points to and keep the link. */
-    char *target = realpath(path, NULL);
-    int rc = write_file_atomic(target ? target : path, data, len, -1);
-    free(target);
-    if (rc != 0) {
-        cli_error(path, "cannot write: %s; original left unchanged", tr_errno(rc));
-        return EXIT_TROUBLE;
-    }
-    return 0;
+    return cli_rewrite(path, data, len);
 }
 
 static int normalize_one(const char *path, const normalize_opts_t *o, buf_t *collected)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/fsutil.h"
 #include "util/messages.h"
 
 static const char USAGE[] =
@@ -51,6 +52,14 @@ void cli_message(const char *fmt, ...)
     vfprintf(stderr, tr(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int cli_rewrite(const char *path, const char *data, size_t len)
+{
+    int rc = write_file_atomic(path, data, len, -1);
+    if (rc != 0)
+        cli_error(path, "cannot write: %s; original left unchanged", tr_errno(rc));
+    return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
 int cli_read_input(const char *path, buf_t *out)

@@ -28,7 +28,18 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+static int replace_file(const char *path, const char *data, size_t len, int mode);
+
 int write_file_atomic(const char *path, const char *data, size_t len, int mode)
+{
+    /* Through a symbolic link, replace the file it points to and keep the link. */
+    char *target = realpath(path, NULL);
+    int rc = replace_file(target ? target : path, data, len, mode);
+    free(target);
+    return rc;
+}
+
+static int replace_file(const char *path, const char *data, size_t len, int mode)
 {
     struct stat st;
     if (mode < 0)

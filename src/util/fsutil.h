@@ -9,8 +9,10 @@
 /*
  * Replace `path` with `data` atomically: write a temporary file in the
  * same folder, fsync it, give it `mode` (or the existing file's mode when
- * mode is -1; 0644 for a new file), then rename it over `path`. On any
- * failure the original is untouched and errno-style code is returned.
+ * mode is -1; 0644 for a new file), then rename it over `path`. When
+ * `path` is a symbolic link, the file it points to is replaced and the
+ * link stays. On any failure the original is untouched and an errno-style
+ * code is returned.
  */
 int write_file_atomic(const char *path, const char *data, size_t len, int mode);
 
