@@ -26,15 +26,6 @@ static int parse_int_value(const char *v, int *out)
     return 0;
 }
 
-static char *trimmed(const char *s, size_t n)
-{
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    return xstrndup(s, n);
-}
-
 static int set_field(profile_t *p, const char *key, const char *value)
 {
     static const struct {
@@ -74,7 +65,7 @@ static profile_t *parse_profile(const char *file, const char *text, size_t len, 
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
-        char *line = trimmed(text + pos, end - pos);
+        char *line = xstrndup_trimmed(text + pos, end - pos);
         pos = end + 1;
         lineno++;
         if (!line[0] || line[0] == '#' || line[0] == '[') {
@@ -82,8 +73,8 @@ static profile_t *parse_profile(const char *file, const char *text, size_t len, 
             continue;
         }
         char *eq = strchr(line, '=');
-        char *key = eq ? trimmed(line, (size_t)(eq - line)) : NULL;
-        char *value = eq ? trimmed(eq + 1, strlen(eq + 1)) : NULL;
+        char *key = eq ? xstrndup_trimmed(line, (size_t)(eq - line)) : NULL;
+        char *value = eq ? xstrndup_trimmed(eq + 1, strlen(eq + 1)) : NULL;
         int bad = !eq || set_field(p, key, value) != 0;
         if (bad)
             snprintf(err, errlen, "%s:%d: bad line '%s' (expected a known key = a number)",

@@ -78,16 +78,6 @@ static int read_record(const char *t, size_t len, size_t *pos, record_t *r, int 
     return 1;
 }
 
-static char *trimmed(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return xstrndup(s, n);
-}
-
 static date_t cell_date(const char *cell)
 {
     date_match_t m;
@@ -110,9 +100,10 @@ static void consultation_dates(register_row_t *row)
 
 static void fill_row(register_row_t *row, const record_t *rec, const long *map)
 {
-    for (int k = 0; k < REG_COLUMN_COUNT; k++)
-        row->cell[k] = map[k] >= 0 && (size_t)map[k] < rec->n ? trimmed(rec->cells[map[k]])
-                                                              : xstrdup("");
+    for (int k = 0; k < REG_COLUMN_COUNT; k++) {
+        const char *cell = map[k] >= 0 && (size_t)map[k] < rec->n ? rec->cells[map[k]] : "";
+        row->cell[k] = xstrndup_trimmed(cell, strlen(cell));
+    }
     row->published = cell_date(row->cell[REG_PUBLISHED]);
     row->legality = cell_date(row->cell[REG_LEGALITY]);
     row->fair_competition = cell_date(row->cell[REG_FAIR_COMPETITION]);
@@ -128,7 +119,7 @@ static int map_header(const record_t *h, long *map)
     for (int k = 0; k < REG_COLUMN_COUNT; k++) {
         map[k] = -1;
         for (size_t i = 0; i < h->n; i++) {
-            char *name = trimmed(h->cells[i]);
+            char *name = xstrndup_trimmed(h->cells[i], strlen(h->cells[i]));
             int same = strcmp(name, HEADERS[k]) == 0;
             free(name);
             if (same) {

@@ -102,15 +102,6 @@ static int lookup_name(const char *const *names, int n, const char *s)
 
 /* ---- tables ----------------------------------------------------------- */
 
-static char *trim_copy(const char *s, size_t n)
-{
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    return xstrndup(s, n);
-}
-
 /* Split one TSV line into cells. */
 static char **split_tsv(const char *line, size_t len, size_t *ncells)
 {
@@ -119,7 +110,7 @@ static char **split_tsv(const char *line, size_t len, size_t *ncells)
     for (size_t i = 0; i <= len; i++) {
         if (i == len || line[i] == '\t') {
             cells = grow_array(cells, &cap, n + 1, sizeof *cells);
-            cells[n++] = trim_copy(line + start, i - start);
+            cells[n++] = xstrndup_trimmed(line + start, i - start);
             start = i + 1;
         }
     }
@@ -312,7 +303,7 @@ static int expand_placeholder(buf_t *out, rule_t *r, const table_t *t, const cha
     while (p < end) {
         const char *bar = memchr(p, '|', (size_t)(end - p));
         size_t n = bar ? (size_t)(bar - p) : (size_t)(end - p);
-        char *col = trim_copy(p, n);
+        char *col = xstrndup_trimmed(p, n);
         long c = table_column(t, col);
         if (c < 0) {
             diag(diags, file, line, "table '%s' has no column '%s'", t->name, col);
@@ -890,7 +881,7 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
-        char *line = trim_copy(text + pos, end - pos);
+        char *line = xstrndup_trimmed(text + pos, end - pos);
         pos = end + 1;
         lineno++;
         if (line[0] == '\0' || line[0] == '#') {
@@ -902,7 +893,7 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
             if (in_rule)
                 failed += finish_rule(rs, &d, table_dir, builtin, diags);
             in_rule = 0;
-            char *id = n > 2 && line[n - 1] == ']' ? trim_copy(line + 1, n - 2) : NULL;
+            char *id = n > 2 && line[n - 1] == ']' ? xstrndup_trimmed(line + 1, n - 2) : NULL;
             if (!id || !valid_rule_id(id)) {
                 diag(diags, name, lineno, "bad rule header '%s': expected [RULE-ID] in capitals, "
                      "digits and '-'", line);
@@ -919,12 +910,12 @@ int ruleset_load_text(ruleset_t *rs, const char *name, const char *text, size_t 
         if (!eq) {
             diag(diags, name, lineno, "expected 'key = value', a [RULE-ID] header or a # comment");
         } else if (!in_rule) {
-            char *key = trim_copy(line, (size_t)(eq - line));
+            char *key = xstrndup_trimmed(line, (size_t)(eq - line));
             diag(diags, name, lineno, "'%s' stands outside a [RULE-ID] section", key);
             free(key);
         } else {
-            char *key = trim_copy(line, (size_t)(eq - line));
-            char *value = trim_copy(eq + 1, strlen(eq + 1));
+            char *key = xstrndup_trimmed(line, (size_t)(eq - line));
+            char *value = xstrndup_trimmed(eq + 1, strlen(eq + 1));
             set_key(&d, key, value, lineno, diags);
             free(key);
             free(value);

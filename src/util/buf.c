@@ -46,6 +46,15 @@ char *xstrndup(const char *s, size_t n)
     return d;
 }
 
+char *xstrndup_trimmed(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return xstrndup(s, n);
+}
+
 char *xstrdup(const char *s)
 {
     return xstrndup(s, strlen(s));

@@ -25,6 +25,8 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* s[0..n) without leading/trailing spaces and tabs (and a trailing CR), as a new string. */
+char *xstrndup_trimmed(const char *s, size_t n);
 
 /* Grow an array of `elem` sized items so that it holds at least `need`. */
 void *grow_array(void *array, size_t *cap, size_t need, size_t elem);
