@@ -25,11 +25,16 @@
 /* Lines of one finding shown at most (a span can run over many). */
 #define MAX_SNIPPET_LINES 8
 
-/* What outlives one document callback; see the note in sarif.c. */
-static struct {
+/* What outlives one document callback (printer_t.state). */
+typedef struct {
     buf_t rows;       /* the cleanup list's <tr> */
     buf_t sections;   /* one <article> per document */
-} S;
+} html_state_t;
+
+static html_state_t *state_of(const printer_t *p)
+{
+    return p->state;
+}
 
 typedef struct {
     const char *lang, *title, *as_of, *profile, *rules_hash, *tool, *documents;
@@ -396,8 +401,8 @@ static void list_row(buf_t *b, const printer_t *p, const doc_report_t *r)
 
 static void html_document(printer_t *p, const doc_report_t *r)
 {
-    list_row(&S.rows, p, r);
-    document_section(&S.sections, p, r);
+    list_row(&state_of(p)->rows, p, r);
+    document_section(&state_of(p)->sections, p, r);
 }
 
 static void write_head(buf_t *b, const printer_t *p)
@@ -503,7 +508,7 @@ static void write_list(buf_t *b, const printer_t *p)
                    i == 0 || i == 6 ? " data-type=\"number\"" : "",
                    i == 0 ? " aria-sort=\"ascending\"" : "", l->columns[i]);
     buf_puts(b, "</tr></thead>\n<tbody>\n");
-    buf_append(b, S.rows.data, S.rows.len);
+    buf_append(b, state_of(p)->rows.data, state_of(p)->rows.len);
     buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
 }
 
@@ -516,18 +521,27 @@ static void html_finish(printer_t *p, const summary_t *s)
     write_summary(&b, p, s);
     write_list(&b, p);
     buf_printf(&b, "<section id=\"documents\">\n<h2>%s</h2>\n", labels(p)->details);
-    buf_append(&b, S.sections.data, S.sections.len);
+    buf_append(&b, state_of(p)->sections.data, state_of(p)->sections.len);
     buf_printf(&b, "</section>\n<script>%s</script>\n</body>\n</html>\n", SCRIPT);
     fwrite(b.data, 1, b.len, p->cfg.out);
     buf_free(&b);
-    buf_free(&S.rows);
-    buf_free(&S.sections);
+}
+
+static void html_free_state(void *state)
+{
+    html_state_t *st = state;
+    buf_free(&st->rows);
+    buf_free(&st->sections);
+    free(st);
 }
 
 void html_printer_init(printer_t *p)
 {
-    buf_free(&S.rows);   /* a printer left unfinished: start clean */
-    buf_free(&S.sections);
+    html_state_t *st = xcalloc(1, sizeof *st);
+    buf_init(&st->rows);
+    buf_init(&st->sections);
+    p->state = st;
+    p->free_state = html_free_state;
     p->document = html_document;
     p->finish = html_finish;
 }

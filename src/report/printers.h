@@ -12,6 +12,8 @@ struct printer {
     size_t count;   /* documents printed so far */
     void (*document)(printer_t *p, const doc_report_t *r);
     void (*finish)(printer_t *p, const summary_t *s);
+    void *state;                   /* a format's own state across documents, or NULL */
+    void (*free_state)(void *state);
 };
 
 void text_printer_init(printer_t *p);

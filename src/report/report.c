@@ -56,6 +56,8 @@ void printer_finish(printer_t *p, const summary_t *s)
 
 void printer_free(printer_t *p)
 {
+    if (p && p->free_state)
+        p->free_state(p->state);
     free(p);
 }
 

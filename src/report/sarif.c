@@ -21,18 +21,14 @@
 #define SARIF_SCHEMA \
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-/*
- * What outlives one document callback. printer_t has no room for a
- * format's own state, and the CLI makes one printer per run, so it lives
- * here, set up by sarif_printer_init and released by the finish callback.
- */
-static struct {
+/* What outlives one document callback (printer_t.state). */
+typedef struct {
     size_t results;        /* written so far: a comma before every later one */
     size_t artifacts;      /* documents read: the next artifact's index */
     buf_t artifact_json;   /* "artifacts" items */
     buf_t notifications;   /* "toolExecutionNotifications" items */
     size_t failed;
-} S;
+} sarif_state_t;
 
 static const char *level_name(severity_t s)
 {
@@ -234,7 +230,7 @@ static void result_json(buf_t *b, printer_t *p, const doc_report_t *r, size_t k)
     message_json(b, en && f->message_en ? f->message_en : f->message);
     buf_puts(b, ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
     uri_json(b, r->path);
-    buf_printf(b, ",\"index\":%zu},\"region\":", S.artifacts);
+    buf_printf(b, ",\"index\":%zu},\"region\":", ((sarif_state_t *)p->state)->artifacts);
     region_json(b, f);
     buf_puts(b, ",\"contextRegion\":");
     size_t line = at_least_1(f->from.line);
@@ -264,11 +260,11 @@ static const char *iana_charset(encoding_t e)
 }
 
 /* The document: its hash, encoding and what the audit decided about it. */
-static void add_artifact(const doc_report_t *r)
+static void add_artifact(sarif_state_t *S, const doc_report_t *r)
 {
-    buf_t *b = &S.artifact_json;
+    buf_t *b = &S->artifact_json;
     const document_t *d = r->doc;
-    buf_puts(b, S.artifacts ? ",\n{\"location\":{\"uri\":" : "\n{\"location\":{\"uri\":");
+    buf_puts(b, S->artifacts ? ",\n{\"location\":{\"uri\":" : "\n{\"location\":{\"uri\":");
     uri_json(b, r->path);
     buf_printf(b, "},\"mimeType\":\"text/plain\",\"encoding\":\"%s\","
                   "\"hashes\":{\"sha-256\":\"%s\"},\"properties\":{\"encoding\":\"%s\",\"title\":",
@@ -278,17 +274,17 @@ static void add_artifact(const doc_report_t *r)
     json_cstring(b, d->doc_number);
     json_decision(b, r->decision);
     buf_puts(b, "}}");
-    S.artifacts++;
+    S->artifacts++;
 }
 
 /* A document that could not be read: the tool's own notification. */
-static void add_failure(const doc_report_t *r)
+static void add_failure(sarif_state_t *S, const doc_report_t *r)
 {
-    buf_t *b = &S.notifications;
+    buf_t *b = &S->notifications;
     buf_t text;
     buf_init(&text);
     buf_printf(&text, "%s: %s", r->path, r->error ? r->error : "cannot be read");
-    buf_puts(b, S.failed ? ",\n{\"level\":\"error\",\"message\":" : "\n{\"level\":\"error\","
+    buf_puts(b, S->failed ? ",\n{\"level\":\"error\",\"message\":" : "\n{\"level\":\"error\","
                                                                     "\"message\":");
     message_json(b, text.data);
     buf_puts(b, ",\"descriptor\":{\"id\":\"read-error\"},\"locations\":[{\"physicalLocation\":"
@@ -296,7 +292,7 @@ static void add_failure(const doc_report_t *r)
     uri_json(b, r->path);
     buf_puts(b, "}}}]}");
     buf_free(&text);
-    S.failed++;
+    S->failed++;
 }
 
 static void sarif_document(printer_t *p, const doc_report_t *r)
@@ -304,33 +300,34 @@ static void sarif_document(printer_t *p, const doc_report_t *r)
     if (p->count == 0)
         write_header(p);
     if (!r->doc) {
-        add_failure(r);
+        add_failure(p->state, r);
         return;
     }
     buf_t b;
     buf_init(&b);
     for (size_t k = 0; k < r->findings->n; k++) {
-        buf_puts(&b, S.results++ ? ",\n" : "\n");
+        buf_puts(&b, ((sarif_state_t *)p->state)->results++ ? ",\n" : "\n");
         result_json(&b, p, r, k);
     }
     fwrite(b.data ? b.data : "", 1, b.len, p->cfg.out);
     buf_free(&b);
-    add_artifact(r);
+    add_artifact(p->state, r);
 }
 
 static void sarif_finish(printer_t *p, const summary_t *s)
 {
+    const sarif_state_t *S = p->state;
     (void)s;
     if (p->count == 0)
         write_header(p);
     buf_t b;
     buf_init(&b);
     buf_puts(&b, "\n],\"artifacts\":[");
-    buf_append(&b, S.artifact_json.data, S.artifact_json.len);
+    buf_append(&b, S->artifact_json.data, S->artifact_json.len);
     buf_printf(&b, "],\"invocations\":[{\"executionSuccessful\":%s,"
                    "\"toolExecutionNotifications\":[",
-               S.failed ? "false" : "true");
-    buf_append(&b, S.notifications.data, S.notifications.len);
+               S->failed ? "false" : "true");
+    buf_append(&b, S->notifications.data, S->notifications.len);
     char as_of[11];
     date_format_iso(p->cfg.as_of, as_of);
     buf_printf(&b, "]}],\"properties\":{\"as_of\":\"%s\",\"profile\":", as_of);
@@ -340,17 +337,23 @@ static void sarif_finish(printer_t *p, const summary_t *s)
     buf_puts(&b, "}}]}\n");
     fwrite(b.data, 1, b.len, p->cfg.out);
     buf_free(&b);
-    buf_free(&S.artifact_json);
-    buf_free(&S.notifications);
+}
+
+static void sarif_free_state(void *state)
+{
+    sarif_state_t *S = state;
+    buf_free(&S->artifact_json);
+    buf_free(&S->notifications);
+    free(S);
 }
 
 void sarif_printer_init(printer_t *p)
 {
-    buf_free(&S.artifact_json);   /* a printer left unfinished: start clean */
-    buf_free(&S.notifications);
-    memset(&S, 0, sizeof S);
-    buf_init(&S.artifact_json);
-    buf_init(&S.notifications);
+    sarif_state_t *S = xcalloc(1, sizeof *S);
+    buf_init(&S->artifact_json);
+    buf_init(&S->notifications);
+    p->state = S;
+    p->free_state = sarif_free_state;
     p->document = sarif_document;
     p->finish = sarif_finish;
 }
