@@ -567,7 +567,8 @@ int cmd_scan(int argc, char **argv, int check_mode)
                              .prepublication = check_mode, .reg = reg};
     scan_state_t s = {&o, &files, batch, audit, printer_new(o.format, &cfg), {0}, -1,
                       files.errors > 0, baseline, NULL, {0}};
-    run_pass(&s, batch_work, batch_emit);   /* supersession needs every title first */
+    if (files.n > 1)   /* supersession and duplicate 文号 compare documents: titles first */
+        run_pass(&s, batch_work, batch_emit);
     status = run_scan(&s, &files, &cfg);
     if (reg && review_report_orphans(rs, reg, o.english, stderr) > 0 && status == EXIT_CLEAN &&
         o.fail_on >= 0 && o.fail_on <= SEV_WARNING)
